@@ -1,0 +1,151 @@
+package io.chaosfn.activity;
+
+import io.chaosfn.experiment.Problems;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Maps the {@code module} + {@code func} of a Chaos Toolkit {@code python} provider to a native activity, and
+ * checks a document's arguments against it the way Chaos Toolkit binds them to the Python signature.
+ */
+public final class ActivityRegistry {
+  private static final int MAX_SUGGESTIONS = 3;
+  private final Map<String, NativeActivity> activities;
+  private final Set<String> unsupportedModules;
+
+  private ActivityRegistry(Map<String, NativeActivity> activities, Set<String> unsupportedModules) {
+    this.activities = Map.copyOf(activities);
+    this.unsupportedModules = Set.copyOf(unsupportedModules);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Optional<NativeActivity> find(String module, String func) {
+    return Optional.ofNullable(activities.get(module + "." + func));
+  }
+
+  public Collection<NativeActivity> all() {
+    return activities.values();
+  }
+
+  /**
+   * Reports, at the provider's path, an unknown module or function (naming the supported close matches), a
+   * missing required argument and an unknown argument. Returns the activity when it was found.
+   */
+  public Optional<NativeActivity> validate(
+      String module, String func, ObjectNode arguments, String activityName, Problems provider) {
+    NativeActivity activity = activities.get(module + "." + func);
+    if (activity == null) {
+      reportUnknown(module, func, activityName, provider);
+      return Optional.empty();
+    }
+    Problems args = provider.at("arguments");
+    Set<String> known = activity.parameters().stream().map(Parameter::name).collect(Collectors.toSet());
+    for (Parameter parameter : activity.parameters()) {
+      if (parameter.required() && (arguments == null || !arguments.has(parameter.name()))) {
+        args.add("required argument '" + parameter.name() + "' is missing from activity '" + func + "'");
+      }
+    }
+    if (arguments != null) {
+      for (String name : arguments.propertyNames()) {
+        if (!known.contains(name)) {
+          args.at(name).add("argument '" + name + "' is not part of the function signature in activity '"
+              + func + "'" + suggest(name, known));
+        }
+      }
+      activity.validate(arguments, args);
+    }
+    return Optional.of(activity);
+  }
+
+  private void reportUnknown(String module, String func, String activityName, Problems provider) {
+    Set<String> modules = activities.values().stream().map(NativeActivity::module)
+        .collect(Collectors.toCollection(TreeSet::new));
+    if (unsupportedModules.stream().anyMatch(m -> module.equals(m) || module.startsWith(m + "."))) {
+      provider.at("module").add("'" + module + "." + func + "' is not supported by chaosfn yet");
+    } else if (!modules.contains(module)) {
+      provider.at("module").add("could not find Python module '" + module + "' in activity '" + activityName
+          + "'; chaosfn runs native implementations of these modules only" + suggest(module, modules));
+    } else {
+      Set<String> funcs = activities.values().stream().filter(a -> a.module().equals(module))
+          .map(NativeActivity::func).collect(Collectors.toCollection(TreeSet::new));
+      provider.at("func").add("The python module '" + module + "' does not expose a function called '" + func
+          + "' in activity '" + activityName + "'" + suggest(func, funcs));
+    }
+  }
+
+  /** ", did you mean 'a', 'b'?" with the closest names by edit distance, or "" when none is close. */
+  static String suggest(String name, Collection<String> candidates) {
+    List<String> close = candidates.stream()
+        .map(c -> Map.entry(c, distance(name.toLowerCase(), c.toLowerCase())))
+        .filter(e -> e.getValue() <= Math.max(2, name.length() / 3))
+        .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_SUGGESTIONS)
+        .map(e -> "'" + e.getKey() + "'")
+        .collect(Collectors.toList());
+    return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** Collects activities; a second activity under the same name is a programming error. */
+  public static final class Builder {
+    private final Map<String, NativeActivity> activities = new LinkedHashMap<>();
+    private final Set<String> unsupportedModules = new TreeSet<>(Comparator.naturalOrder());
+
+    private Builder() {}
+
+    public Builder add(NativeActivity activity) {
+      NativeActivity previous = activities.putIfAbsent(activity.qualifiedName(), activity);
+      if (previous != null) {
+        throw new IllegalArgumentException("two native activities named " + activity.qualifiedName());
+      }
+      return this;
+    }
+
+    public Builder addAll(NativeActivities group) {
+      group.activities().forEach(this::add);
+      return this;
+    }
+
+    /**
+     * Declares a module prefix (e.g. {@code chaosk8s.node}) whose functions exist in the Python extension but
+     * not here yet, so validation says "not supported yet" instead of "unknown module".
+     */
+    public Builder unsupported(String modulePrefix) {
+      unsupportedModules.add(modulePrefix);
+      return this;
+    }
+
+    public ActivityRegistry build() {
+      return new ActivityRegistry(activities, unsupportedModules);
+    }
+  }
+}

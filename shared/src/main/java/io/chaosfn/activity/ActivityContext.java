@@ -2,6 +2,7 @@ package io.chaosfn.activity;
 
 import java.time.Clock;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -13,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param environment the environment that activities may read; in Lambda it is filtered (decisions.md §4)
  * @param audit where the activity records its decisions for the journal
  * @param clock the run's clock
+ * @param extension the document's {@code chaosfn} extension object (a missing node when it has none), for
+ *     per-experiment guardrails
  * @param dry true when the run's dry mode skips this activity: {@link NativeActivity#dryRun} is called instead
  */
 public record ActivityContext(
@@ -21,6 +24,7 @@ public record ActivityContext(
     Map<String, String> environment,
     ActivityAudit audit,
     Clock clock,
+    JsonNode extension,
     boolean dry) {
   public ActivityContext {
     environment = Map.copyOf(environment);

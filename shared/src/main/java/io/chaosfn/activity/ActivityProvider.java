@@ -13,7 +13,8 @@ public interface ActivityProvider {
   String type();
 
   /** Reports every problem of the provider object; the path of {@code problems} is the provider's. */
-  void validate(ObjectNode provider, String activityName, String activityType, Problems problems);
+  void validate(
+      ObjectNode provider, String activityName, String activityType, JsonNode extension, Problems problems);
 
   /**
    * Runs the activity.

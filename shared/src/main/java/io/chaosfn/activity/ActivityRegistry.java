@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,7 +44,8 @@ public final class ActivityRegistry {
    * missing required argument and an unknown argument. Returns the activity when it was found.
    */
   public Optional<NativeActivity> validate(
-      String module, String func, ObjectNode arguments, String activityName, Problems provider) {
+      String module, String func, ObjectNode arguments, JsonNode extension, String activityName,
+      Problems provider) {
     NativeActivity activity = activities.get(module + "." + func);
     if (activity == null) {
       reportUnknown(module, func, activityName, provider);
@@ -63,7 +65,7 @@ public final class ActivityRegistry {
               + func + "'" + suggest(name, known));
         }
       }
-      activity.validate(arguments, args);
+      activity.validate(arguments, extension, args);
     }
     return Optional.of(activity);
   }

@@ -25,8 +25,11 @@ public interface NativeActivity {
   /**
    * Checks what can be decided from the document alone, beyond argument names (types, guardrails). Arguments
    * that are still {@code ${...}} placeholders are not known yet and must be skipped.
+   *
+   * @param extension the document's {@code chaosfn} extension object (a missing node when it has none)
+   * @param problems positioned at the provider's {@code arguments}
    */
-  default void validate(ObjectNode arguments, Problems problems) {}
+  default void validate(ObjectNode arguments, JsonNode extension, Problems problems) {}
 
   /**
    * Runs the activity with substituted arguments.

@@ -28,11 +28,12 @@ public final class Providers implements ProviderValidation {
   }
 
   @Override
-  public void validate(ObjectNode provider, String activityName, String activityType, Problems problems) {
+  public void validate(
+      ObjectNode provider, String activityName, String activityType, JsonNode extension, Problems problems) {
     JsonNode type = provider.get("type");
     ActivityProvider implementation = type == null ? null : byType.get(type.asString(""));
     if (implementation != null) {
-      implementation.validate(provider, activityName, activityType, problems);
+      implementation.validate(provider, activityName, activityType, extension, problems);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.chaosfn.experiment;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,6 +16,8 @@ public interface ProviderValidation {
    *
    * @param activityName the activity's name, for Chaos Toolkit's messages that name it
    * @param activityType {@code probe} or {@code action}
+   * @param extension the document's {@code chaosfn} extension object (a missing node when it has none)
    */
-  void validate(ObjectNode provider, String activityName, String activityType, Problems problems);
+  void validate(
+      ObjectNode provider, String activityName, String activityType, JsonNode extension, Problems problems);
 }

@@ -1,10 +1,10 @@
 package io.chaosfn.activity;
 
+import io.chaosfn.experiment.CloseMatches;
 import io.chaosfn.experiment.Problems;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  * checks a document's arguments against it the way Chaos Toolkit binds them to the Python signature.
  */
 public final class ActivityRegistry {
-  private static final int MAX_SUGGESTIONS = 3;
   private final Map<String, NativeActivity> activities;
   private final Set<String> unsupportedModules;
 
@@ -62,7 +61,7 @@ public final class ActivityRegistry {
       for (String name : arguments.propertyNames()) {
         if (!known.contains(name)) {
           args.at(name).add("argument '" + name + "' is not part of the function signature in activity '"
-              + func + "'" + suggest(name, known));
+              + func + "'" + CloseMatches.suggest(name, known));
         }
       }
       activity.validate(arguments, extension, args);
@@ -77,44 +76,13 @@ public final class ActivityRegistry {
       provider.at("module").add("'" + module + "." + func + "' is not supported by chaosfn yet");
     } else if (!modules.contains(module)) {
       provider.at("module").add("could not find Python module '" + module + "' in activity '" + activityName
-          + "'; chaosfn runs native implementations of these modules only" + suggest(module, modules));
+          + "'; chaosfn runs native implementations of these modules only" + CloseMatches.suggest(module, modules));
     } else {
       Set<String> funcs = activities.values().stream().filter(a -> a.module().equals(module))
           .map(NativeActivity::func).collect(Collectors.toCollection(TreeSet::new));
       provider.at("func").add("The python module '" + module + "' does not expose a function called '" + func
-          + "' in activity '" + activityName + "'" + suggest(func, funcs));
+          + "' in activity '" + activityName + "'" + CloseMatches.suggest(func, funcs));
     }
-  }
-
-  /** ", did you mean 'a', 'b'?" with the closest names by edit distance, or "" when none is close. */
-  static String suggest(String name, Collection<String> candidates) {
-    List<String> close = candidates.stream()
-        .map(c -> Map.entry(c, distance(name.toLowerCase(), c.toLowerCase())))
-        .filter(e -> e.getValue() <= Math.max(2, name.length() / 3))
-        .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .limit(MAX_SUGGESTIONS)
-        .map(e -> "'" + e.getKey() + "'")
-        .collect(Collectors.toList());
-    return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   /** Collects activities; a second activity under the same name is a programming error. */

@@ -1,0 +1,19 @@
+package io.chaosfn.engine;
+
+import java.time.Duration;
+
+/**
+ * How the runner pauses. The real one waits on the run's {@link StopSignal}; tests record the pauses and return
+ * at once, so pauses and the time guard are tested without real time.
+ */
+public interface Sleeper {
+  /**
+   * Pauses for {@code duration} unless a stop is requested first.
+   *
+   * @return true when the pause was cut short by a stop
+   */
+  boolean pause(Duration duration, StopSignal stop);
+
+  /** Waits on the stop signal in real time. */
+  Sleeper REAL = (duration, stop) -> stop.await(duration);
+}

@@ -37,6 +37,7 @@ final class ActivityExecution {
   private final JournalRecorder recorder;
   private final ControlSet controls;
   private final TimeGuard timeGuard;
+  private volatile int rollbackMark;
 
   ActivityExecution(RunContext context, RunListeners listeners, Substitution substitution,
       JournalRecorder recorder, ControlSet controls) {
@@ -55,7 +56,7 @@ final class ActivityExecution {
    * @throws RunAbortedException when the document makes the activity impossible to run
    */
   RunItem execute(Activity activity, Phase phase) {
-    context.stop().check();
+    checkStop(phase);
     if (phase == Phase.METHOD) {
       timeGuard.check();
     }
@@ -69,7 +70,7 @@ final class ActivityExecution {
     if (pauses) {
       pause(activity.pauseBefore(), activity.name(), phase);
     }
-    context.stop().check();
+    checkStop(phase);
     if (phase == Phase.METHOD) {
       timeGuard.check();
     }
@@ -91,6 +92,19 @@ final class ActivityExecution {
     return item;
   }
 
+  /** Rollbacks started after the run's first stop still run; only a later stop interrupts them. */
+  void rollbacksStarting() {
+    rollbackMark = context.stop().mark();
+  }
+
+  private int markFor(Phase phase) {
+    return phase == Phase.ROLLBACKS ? rollbackMark : 0;
+  }
+
+  private void checkStop(Phase phase) {
+    context.stop().checkSince(markFor(phase));
+  }
+
   private RunItem run(Activity activity, boolean dry, Instant start, Map<String, JsonNode> audit) {
     JsonNode output = NullNode.getInstance();
     String status = RunItem.SUCCEEDED;
@@ -106,6 +120,7 @@ final class ActivityExecution {
         output = dry ? NullNode.getInstance() : context.redaction().redact(result == null ? NullNode.getInstance() : result);
       } catch (ActivityFailedException e) {
         if (context.stop().isRequested() && Thread.interrupted()) {
+          // The stop cancelled the activity mid-flight: its item keeps no status, as Chaos Toolkit's does.
           throw new RunInterruptedException(context.stop().current().orElseThrow());
         }
         if (dry) {
@@ -116,6 +131,13 @@ final class ActivityExecution {
           exception = exceptionLines(e.getMessage());
           LOG.debug("activity '{}' failed", activity.name(), e);
         }
+      } catch (RunInterruptedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // CTK difference: any provider error fails the activity; Chaos Toolkit aborts the run on some of them.
+        LOG.warn("activity '{}' broke unexpectedly", activity.name(), e);
+        status = RunItem.FAILED;
+        exception = exceptionLines(e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
     Instant end = context.clock().instant();
@@ -175,8 +197,8 @@ final class ActivityExecution {
     }
     Duration declaredDuration = Duration.ofNanos((long) (value.asDouble() * 1_000_000_000L));
     Duration duration = phase == Phase.METHOD ? timeGuard.fit(declaredDuration) : declaredDuration;
-    if (context.sleeper().pause(duration, context.stop())) {
-      context.stop().check();
+    if (context.sleeper().pause(duration, context.stop(), markFor(phase))) {
+      checkStop(phase);
     }
     if (phase == Phase.METHOD) {
       timeGuard.check();

@@ -50,6 +50,11 @@ public final class Runner {
     this.nativeControls = List.copyOf(nativeControls);
   }
 
+  /** A status set while the method runs (fail-fast, interruption, abort) stops it after the current activity. */
+  private static boolean endsTheMethod(String status) {
+    return status != null && ENDING_STATUSES.contains(status);
+  }
+
   public Journal run(RunContext context) {
     return new Run(context).execute();
   }
@@ -168,7 +173,7 @@ public final class Runner {
           } else {
             execution.execute(activity, phase);
           }
-          if (phase == Phase.METHOD && ENDING_STATUSES.contains(recorder.status())) {
+          if (phase == Phase.METHOD && endsTheMethod(recorder.status())) {
             complete = false;
             break;
           }
@@ -243,6 +248,7 @@ public final class Runner {
       if (!shouldPlayRollbacks()) {
         return;
       }
+      execution.rollbacksStarting();
       try {
         listeners.fire("rollbacksStarting", RunListener::rollbacksStarting);
         block(experiment.rollbacks(), Phase.ROLLBACKS);
@@ -303,7 +309,7 @@ public final class Runner {
         int iteration = 0;
         int failed = 0;
         try {
-          while (methodDone.getCount() > 0 && !ENDING_STATUSES.contains(recorder.status())) {
+          while (methodDone.getCount() > 0 && !endsTheMethod(recorder.status())) {
             iteration++;
             SteadyState state = evaluate(hypothesis, Phase.DURING);
             recorder.during(state);

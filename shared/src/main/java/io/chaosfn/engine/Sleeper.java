@@ -8,12 +8,12 @@ import java.time.Duration;
  */
 public interface Sleeper {
   /**
-   * Pauses for {@code duration} unless a stop is requested first.
+   * Pauses for {@code duration} unless a stop is requested after {@code mark} (see {@link StopSignal#mark()}).
    *
    * @return true when the pause was cut short by a stop
    */
-  boolean pause(Duration duration, StopSignal stop);
+  boolean pause(Duration duration, StopSignal stop, int mark);
 
   /** Waits on the stop signal in real time. */
-  Sleeper REAL = (duration, stop) -> stop.await(duration);
+  Sleeper REAL = (duration, stop, mark) -> stop.await(duration, mark);
 }

@@ -16,12 +16,14 @@ public final class StopSignal {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition stopped = lock.newCondition();
   private Stop stop;
+  private int requests;
   private Thread runner;
 
   /** Requests a stop. When {@code cancelInFlight}, the activity running on the runner thread is interrupted too. */
   public void request(Stop request, boolean cancelInFlight) {
     lock.lock();
     try {
+      requests++;
       if (stop == null) {
         stop = request;
       } else if (request.rollbacks() == Stop.Rollbacks.NONE) {
@@ -49,27 +51,51 @@ public final class StopSignal {
     return current().isPresent();
   }
 
+  /** How many stops were requested so far; rollbacks note it when they start and only yield to later ones. */
+  public int mark() {
+    lock.lock();
+    try {
+      return requests;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** True when a stop was requested after {@code mark} was taken. */
+  public boolean requestedSince(int mark) {
+    return mark() > mark;
+  }
+
   /** Throws when a stop has been requested; called before each activity starts. */
   public void check() {
-    Optional<Stop> requested = current();
-    if (requested.isPresent()) {
-      throw new RunInterruptedException(requested.get());
+    checkSince(0);
+  }
+
+  /** Throws when a stop has been requested after {@code mark}. */
+  public void checkSince(int mark) {
+    lock.lock();
+    try {
+      if (requests > mark) {
+        throw new RunInterruptedException(stop);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
   /**
-   * Waits up to {@code duration} or until a stop is requested.
+   * Waits up to {@code duration} or until a stop is requested after {@code mark}.
    *
    * @return true when the wait ended because of a stop
    */
-  public boolean await(Duration duration) {
+  public boolean await(Duration duration, int mark) {
     long nanos = duration.toNanos();
     lock.lock();
     try {
-      while (stop == null && nanos > 0) {
+      while (requests <= mark && nanos > 0) {
         nanos = stopped.awaitNanos(nanos);
       }
-      return stop != null;
+      return requests > mark;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return true;

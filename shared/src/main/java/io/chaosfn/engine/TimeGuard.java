@@ -21,7 +21,7 @@ final class TimeGuard {
       return;
     }
     Duration remaining = Duration.between(context.clock().instant(), context.deadline());
-    if (remaining.compareTo(context.rollbackReserve()) < 0) {
+    if (remaining.compareTo(context.rollbackReserve()) <= 0) {
       context.stop().request(Stop.deadline(Math.max(0, remaining.toMillis())), false);
       context.stop().check();
     }

@@ -119,11 +119,11 @@ public final class Tolerances {
   }
 
   private static Optional<Tolerance> regex(JsonNode node, Problems problems) {
-    if (!node.has("pattern")) {
+    JsonNode pattern = node.get("pattern");
+    if (pattern == null) {
       problems.add("hypothesis regex probe tolerance must have a `pattern` key");
       return Optional.empty();
     }
-    JsonNode pattern = node.get("pattern");
     if (!pattern.isString()) {
       problems.at("pattern").add(
           "hypothesis probe tolerance pattern " + PythonValues.str(pattern) + " has an invalid type");
@@ -141,11 +141,11 @@ public final class Tolerances {
   }
 
   private static Optional<Tolerance> jsonPath(JsonNode node, Problems problems) {
-    if (!node.has("path")) {
+    JsonNode path = node.get("path");
+    if (path == null) {
       problems.add("hypothesis jsonpath probe tolerance must have a `path` key");
       return Optional.empty();
     }
-    JsonNode path = node.get("path");
     Problems at = problems.at("path");
     if (!path.isString()) {
       at.add("hypothesis probe tolerance JSON path " + PythonValues.str(path) + " has an invalid type");
@@ -169,11 +169,11 @@ public final class Tolerances {
   }
 
   private static Optional<Tolerance> range(JsonNode node, Problems problems) {
-    if (!node.has("range")) {
+    JsonNode range = node.get("range");
+    if (range == null) {
       problems.add("hypothesis range probe tolerance must have a `range` key");
       return Optional.empty();
     }
-    JsonNode range = node.get("range");
     Problems at = problems.at("range");
     if (!range.isArray()) {
       at.add("hypothesis range must be a sequence");

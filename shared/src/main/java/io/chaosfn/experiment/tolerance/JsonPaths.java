@@ -3,12 +3,12 @@ package io.chaosfn.experiment.tolerance;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
-import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JsonSmartJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JsonSmartMappingProvider;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,6 @@ final class JsonPaths {
   private static final Configuration CONFIGURATION = Configuration.builder()
       .jsonProvider(new JsonSmartJsonProvider())
       .mappingProvider(new JsonSmartMappingProvider())
-      .options(Option.ALWAYS_RETURN_LIST)
       .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -86,15 +85,20 @@ final class JsonPaths {
 
   /** Every value {@code path} selects in {@code document}, in document order; none when nothing matches. */
   static List<JsonNode> matches(JsonPath path, JsonNode document) {
-    List<?> found;
+    Object found;
     try {
       found = path.read(toJava(document), CONFIGURATION);
     } catch (JsonPathException nothingThere) {
       // Jayway reports a missing property of a definite path as an exception; jsonpath2 yields no match.
       return List.of();
     }
-    List<JsonNode> values = new ArrayList<>(found.size());
-    for (Object value : found) {
+    // Jayway returns a definite path's (or a function's) one value as is, and an indefinite path's matches as a
+    // list; Option.ALWAYS_RETURN_LIST would unify that but refuses functions such as length().
+    if (path.isDefinite() || !(found instanceof List)) {
+      return List.of(toNode(found));
+    }
+    List<JsonNode> values = new ArrayList<>();
+    for (Object value : (List<?>) found) {
       values.add(toNode(value));
     }
     return values;
@@ -178,9 +182,9 @@ final class JsonPaths {
       }
       return object;
     }
-    if (value instanceof List) {
+    if (value instanceof Collection) {
       ArrayNode array = NODES.arrayNode();
-      for (Object item : (List<?>) value) {
+      for (Object item : (Collection<?>) value) {
         array.add(toNode(item));
       }
       return array;

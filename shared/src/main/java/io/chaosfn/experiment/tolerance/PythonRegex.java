@@ -165,7 +165,10 @@ final class PythonRegex {
     position = end + 1;
   }
 
-  /** Python reads {@code {m}}, {@code {m,}}, {@code {,n}}, {@code {m,n}} as quantifiers and any other brace as a literal. */
+  /**
+   * Python reads {@code {m}}, {@code {m,}}, {@code {,n}}, {@code {m,n}} as quantifiers and any other brace as a
+   * literal.
+   */
   private void brace() {
     int cursor = position + 1;
     int lowStart = cursor;

@@ -166,10 +166,11 @@ final class PythonValues {
     }
     if (value.isObject()) {
       StringBuilder text = new StringBuilder("{");
-      for (Iterator<Map.Entry<String, JsonNode>> entries = value.properties().iterator(); entries.hasNext(); ) {
+      Iterator<Map.Entry<String, JsonNode>> entries = value.properties().iterator();
+      while (entries.hasNext()) {
         Map.Entry<String, JsonNode> entry = entries.next();
-        text.append(repr(JsonNodeFactory.instance.stringNode(entry.getKey()))).append(": ").append(repr(entry.getValue()))
-            .append(entries.hasNext() ? ", " : "");
+        text.append(repr(JsonNodeFactory.instance.stringNode(entry.getKey()))).append(": ")
+            .append(repr(entry.getValue())).append(entries.hasNext() ? ", " : "");
       }
       return text.append('}').toString();
     }

@@ -2,7 +2,9 @@ package io.chaosfn.experiment.tolerance;
 
 import static io.chaosfn.experiment.tolerance.Json.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jayway.jsonpath.InvalidPathException;
 import org.junit.jupiter.api.Test;
 
 /** jsonpath2 spellings translated to Jayway's, and evaluation on JSON values. */
@@ -73,6 +75,21 @@ class JsonPathsTest {
   @Test
   void matches_definitePathToList_givesListAsOneMatch() {
     assertThat(matches("$.items[0]", ITEMS)).isEqualTo("[{\"a\":1,\"b\":\"x\"}]");
+  }
+
+  @Test
+  void matches_lengthFunction_givesOneValue() {
+    assertThat(matches("$.items.length()", ITEMS)).isEqualTo("[3]");
+  }
+
+  @Test
+  void matches_keysFunction_givesTheNamesAsOneList() {
+    assertThat(matches("$.items[0].keys()", ITEMS)).isEqualTo("[[\"a\",\"b\"]]");
+  }
+
+  @Test
+  void compile_sliceWithStep_isRefusedByJayway() {
+    assertThatThrownBy(() -> JsonPaths.compile("$.items[::2]")).isInstanceOf(InvalidPathException.class);
   }
 
   @Test

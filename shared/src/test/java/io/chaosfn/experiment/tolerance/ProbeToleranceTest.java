@@ -17,7 +17,8 @@ class ProbeToleranceTest {
   private static final String MUST_BE_IN_RANGE = "{'type': 'probe', 'name': 'must-be-in-range', 'provider': "
       + "{'type': 'python', 'module': 'fixtures.probes', 'func': 'must_be_in_range', 'arguments': {'a': 6, 'b': 8}}}";
 
-  private final FakeToleranceContext context = new FakeToleranceContext().runningProbesWith(ProbeToleranceTest::inRange);
+  private final FakeToleranceContext context =
+      new FakeToleranceContext().runningProbesWith(ProbeToleranceTest::inRange);
 
   private static JsonNode inRange(ObjectNode probe) {
     JsonNode arguments = probe.get("provider").get("arguments");

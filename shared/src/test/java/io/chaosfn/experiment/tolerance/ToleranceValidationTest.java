@@ -61,7 +61,8 @@ class ToleranceValidationTest {
   void parse_validProbe_handsItToProbeValidation() {
     Problems at = new Problems().at("tolerance");
 
-    Tolerances.parse(json("{'type': 'probe', 'name': 'p'}"), at, (probe, path) -> path.add("an activity requires a provider"));
+    Tolerances.parse(
+        json("{'type': 'probe', 'name': 'p'}"), at, (probe, path) -> path.add("an activity requires a provider"));
 
     assertThat(at.list()).containsExactly(new Problem("tolerance", "an activity requires a provider"));
   }
@@ -110,6 +111,12 @@ class ToleranceValidationTest {
   void parse_regexWithNullPattern_isRefusedAsInvalidType() {
     assertThat(problemsOf("{'type': 'regex', 'target': 'stdout', 'pattern': null}"))
         .containsExactly(new Problem(AT + ".pattern", "hypothesis probe tolerance pattern None has an invalid type"));
+  }
+
+  @Test
+  void parse_regexWithListPattern_printsItLikePython() {
+    assertThat(problemsOf("{'type': 'regex', 'pattern': ['a', 1, true, {'k': null}]}")).containsExactly(new Problem(
+        AT + ".pattern", "hypothesis probe tolerance pattern ['a', 1, True, {'k': None}] has an invalid type"));
   }
 
   @Test

@@ -238,7 +238,8 @@ public final class ExperimentParser {
           if (stub.isObject() && !stub.has("tolerance")) {
             probeAt.add("hypothesis probe must have a tolerance entry");
           } else if (stub.isObject()) {
-            Tolerances.parse(stub.get("tolerance"), probeAt.at("tolerance"));
+            Tolerances.parse(stub.get("tolerance"), probeAt.at("tolerance"),
+                (toleranceProbe, at2) -> activity(toleranceProbe, at2, Map.of(), extension, false, new HashMap<>()));
           }
           if (probe != null) {
             // A ref stub carries the tolerance; the provider comes from the referenced probe (semantics §1.5).

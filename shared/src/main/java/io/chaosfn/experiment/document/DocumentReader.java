@@ -1,6 +1,7 @@
 package io.chaosfn.experiment.document;
 
 import io.chaosfn.experiment.InvalidExperimentException;
+import io.chaosfn.experiment.JsonKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -86,7 +87,7 @@ public final class DocumentReader {
       return Optional.empty();
     }
     if (!root.isObject()) {
-      throw failure(origin, "the top level must be an object, found " + kind(root));
+      throw failure(origin, "the top level must be an object, found " + JsonKind.of(root));
     }
     return Optional.of((ObjectNode) root);
   }
@@ -176,25 +177,6 @@ public final class DocumentReader {
   private static String shorten(String message) {
     String oneLine = message == null ? "unreadable document" : message.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= MAX_PARSER_MESSAGE ? oneLine : oneLine.substring(0, MAX_PARSER_MESSAGE) + "...";
-  }
-
-  static String kind(JsonNode node) {
-    if (node.isArray()) {
-      return "a list";
-    }
-    if (node.isString()) {
-      return "a string";
-    }
-    if (node.isNumber()) {
-      return "a number";
-    }
-    if (node.isBoolean()) {
-      return "a boolean";
-    }
-    if (node.isObject()) {
-      return "an object";
-    }
-    return "null";
   }
 
   static InvalidExperimentException failure(String origin, String message) {

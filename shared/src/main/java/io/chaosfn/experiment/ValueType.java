@@ -16,7 +16,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * The value types an {@code env} configuration entry ({@code env_var_type}, §1.9) and a {@code --var
  * KEY:TYPE=VALUE} (§3.9) convert text into, with Python's conversion rules.
  */
-enum ValueType {
+public enum ValueType {
   STR,
   INT,
   FLOAT,
@@ -24,7 +24,7 @@ enum ValueType {
   BOOL,
   JSON;
 
-  static final String NAMES = "str, string, int, integer, float, number, bytes, bool or json";
+  public static final String NAMES = "str, string, int, integer, float, number, bytes, bool or json";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern PY_INT = Pattern.compile("\\s*[+-]?[0-9]+(?:_[0-9]+)*\\s*");
@@ -41,7 +41,7 @@ enum ValueType {
           .build();
 
   /** The type a Chaos Toolkit type name denotes ({@code str}/{@code string}, {@code int}/{@code integer}, ...). */
-  static Optional<ValueType> named(String name) {
+  public static Optional<ValueType> named(String name) {
     switch (name) {
       case "str":
       case "string":
@@ -70,7 +70,7 @@ enum ValueType {
    *
    * @throws IllegalArgumentException with Python's message when the text does not convert
    */
-  JsonNode convert(String text) {
+  public JsonNode convert(String text) {
     switch (this) {
       case INT:
         if (!PY_INT.matcher(text).matches()) {

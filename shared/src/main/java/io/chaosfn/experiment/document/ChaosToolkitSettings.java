@@ -5,7 +5,6 @@ import io.chaosfn.experiment.JsonKind;
 import io.chaosfn.experiment.Problem;
 import io.chaosfn.experiment.Problems;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,10 +60,7 @@ public record ChaosToolkitSettings(
   public static ChaosToolkitSettings load(Path path) {
     byte[] bytes;
     try {
-      if (Files.size(path) > DocumentReader.MAX_DOCUMENT_BYTES) {
-        throw DocumentReader.failure(path.toString(), "the settings file is larger than 10 MiB");
-      }
-      bytes = Files.readAllBytes(path);
+      bytes = DocumentReader.readFile(path, DocumentReader.MAX_DOCUMENT_BYTES);
     } catch (NoSuchFileException e) {
       return empty();
     } catch (IOException e) {

@@ -2,11 +2,14 @@ package io.chaosfn.experiment.document;
 
 import io.chaosfn.experiment.InvalidExperimentException;
 import io.chaosfn.experiment.JsonKind;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -177,6 +180,18 @@ public final class DocumentReader {
   private static String shorten(String message) {
     String oneLine = message == null ? "unreadable document" : message.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= MAX_PARSER_MESSAGE ? oneLine : oneLine.substring(0, MAX_PARSER_MESSAGE) + "...";
+  }
+
+  /**
+   * A file's bytes, refused before reading when larger than {@code maxBytes}.
+   *
+   * @throws IOException when the file cannot be read, for the caller to describe
+   */
+  static byte[] readFile(Path path, int maxBytes) throws IOException {
+    if (Files.size(path) > maxBytes) {
+      throw failure(path.toString(), "the file is larger than the limit of " + maxBytes + " bytes");
+    }
+    return Files.readAllBytes(path);
   }
 
   static InvalidExperimentException failure(String origin, String message) {

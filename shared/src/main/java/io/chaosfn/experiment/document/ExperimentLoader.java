@@ -97,10 +97,8 @@ public final class ExperimentLoader {
       throw DocumentReader.failure(origin, "not a regular file");
     }
     try {
-      if (Files.size(path) > options.maxBytes()) {
-        throw DocumentReader.failure(origin, "the document is larger than the limit of " + options.maxBytes() + " bytes");
-      }
-      return new LoadedDocument(DocumentReader.read(Files.readAllBytes(path), format, origin), origin, format);
+      byte[] bytes = DocumentReader.readFile(path, options.maxBytes());
+      return new LoadedDocument(DocumentReader.read(bytes, format, origin), origin, format);
     } catch (IOException e) {
       throw DocumentReader.failure(origin, "cannot be read (" + e.getClass().getSimpleName() + ")");
     }

@@ -5,7 +5,6 @@ import io.chaosfn.experiment.JsonKind;
 import io.chaosfn.experiment.Problem;
 import io.chaosfn.experiment.ValueType;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,10 +99,7 @@ public record Vars(ObjectNode configuration, ObjectNode secrets, Map<String, Str
 
   private static byte[] read(Path file) {
     try {
-      if (Files.size(file) > DocumentReader.MAX_DOCUMENT_BYTES) {
-        throw DocumentReader.failure(file.toString(), "the var file is larger than 10 MiB");
-      }
-      return Files.readAllBytes(file);
+      return DocumentReader.readFile(file, DocumentReader.MAX_DOCUMENT_BYTES);
     } catch (IOException e) {
       throw DocumentReader.failure(file.toString(), "cannot read the var file (" + e.getClass().getSimpleName() + ")");
     }

@@ -192,7 +192,7 @@ class ExperimentLoaderTest {
 
     String message = error(SourceOptions.defaults().withMaxBytes(100), file.toString());
 
-    assertThat(message).isEqualTo(file + ": the document is larger than the limit of 100 bytes");
+    assertThat(message).isEqualTo(file + ": the file is larger than the limit of 100 bytes");
   }
 
   @Test

@@ -2,8 +2,8 @@ package io.chaosfn.engine;
 
 import io.chaosfn.experiment.DryMode;
 import io.chaosfn.experiment.Experiment;
+import io.chaosfn.experiment.SecretMasker;
 import io.chaosfn.experiment.Substitution;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,8 +12,6 @@ import tools.jackson.databind.node.ObjectNode;
  * (substituted title, {@code dry}) and one of ours: secret values masked.
  */
 final class JournalExperiment {
-  static final String MASK = "***";
-
   private JournalExperiment() {}
 
   static ObjectNode copy(Experiment experiment, Substitution substitution, DryMode dry) {
@@ -22,9 +20,8 @@ final class JournalExperiment {
     if (!title.isMissingNode()) {
       copy.set("title", title);
     }
-    if (copy.path("secrets").isObject()) {
-      copy.set("secrets", maskSecrets((ObjectNode) copy.get("secrets")));
-    }
+    // CTK difference: Chaos Toolkit writes inline secrets into the journal verbatim; we never do.
+    copy = SecretMasker.maskSecretsSection(copy);
     if (dry == null) {
       copy.putNull("dry");
     } else {
@@ -33,30 +30,4 @@ final class JournalExperiment {
     return copy;
   }
 
-  // CTK difference: Chaos Toolkit writes inline secrets into the journal verbatim; we never do.
-  private static ObjectNode maskSecrets(ObjectNode secrets) {
-    ObjectNode masked = secrets.deepCopy();
-    for (Map.Entry<String, JsonNode> scope : masked.properties()) {
-      if (scope.getValue().isObject()) {
-        maskValues((ObjectNode) scope.getValue());
-      }
-    }
-    return masked;
-  }
-
-  private static void maskValues(ObjectNode node) {
-    boolean declaration = node.path("type").isString()
-        && ("env".equals(node.get("type").asString()) || "vault".equals(node.get("type").asString()));
-    if (declaration) {
-      return;
-    }
-    for (String key : java.util.List.copyOf(node.propertyNames())) {
-      JsonNode value = node.get(key);
-      if (value.isObject()) {
-        maskValues((ObjectNode) value);
-      } else {
-        node.put(key, MASK);
-      }
-    }
-  }
 }

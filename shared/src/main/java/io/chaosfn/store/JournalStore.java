@@ -8,8 +8,12 @@ import java.util.Optional;
  * implementation passes the same contract test suite.
  *
  * <p>Writes are idempotent by run id: putting a run again replaces it (an in-progress item becomes the finished
- * run), so a retried delivery never makes a second run. Safe for concurrent callers; a reader sees either the
- * old or the new version of a run, never a partial one.
+ * run), so a retried delivery never makes a second run; a late in-progress write never replaces a run that has
+ * finished. Safe for concurrent callers; a reader sees either the old or the new version of a run, never a
+ * partial one.
+ *
+ * <p>"Newest first" is descending run id order: run ids are time-ordered (ULIDs), so it is start order without
+ * a second sort key. Run ids are letters, digits, {@code . _ -} ({@link JournalLayout#checkRunId}).
  *
  * @throws StoreUnavailableException from any method when the backing store cannot be reached
  */
@@ -20,9 +24,16 @@ public interface JournalStore {
   /** The run with its journal. */
   Optional<RunRecord> get(String runId);
 
-  /** Runs matching the query, newest first, without their journals. */
+  /**
+   * Runs matching the query, newest first, without their journals.
+   *
+   * @throws IllegalArgumentException when the query's cursor was not made by this store for these filters
+   */
   Page<RunRecord> runs(RunQuery query);
 
   /** Every experiment that has runs, by id, with its latest run. */
   List<ExperimentSummary> experiments();
+
+  /** What the experiment's runs add up to, or empty when it has none. */
+  Optional<ExperimentHistory> history(String experimentId);
 }

@@ -37,6 +37,21 @@ public record RunQuery(
     }
   }
 
+  /** Whether a run passes every filter of this query (the cursor and limit aside). */
+  public boolean matches(RunRecord run) {
+    return (experimentId == null || experimentId.equals(run.experimentId()))
+        && (outcome == null || outcome == run.outcome())
+        && (deviated == null || deviated == run.deviated())
+        && (triggerType == null || triggerType.equals(run.trigger().type()))
+        && (since == null || !run.startedAt().isBefore(since))
+        && (until == null || run.startedAt().isBefore(until));
+  }
+
+  /** The same filters, resuming after the page that returned this cursor. */
+  public RunQuery withCursor(String nextCursor) {
+    return new RunQuery(experimentId, outcome, deviated, triggerType, since, until, limit, nextCursor);
+  }
+
   public static RunQuery ofExperiment(String experimentId, int limit) {
     return new RunQuery(experimentId, null, null, null, null, null, limit, null);
   }

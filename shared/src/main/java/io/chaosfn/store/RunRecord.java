@@ -6,10 +6,13 @@ import io.chaosfn.experiment.Problem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One run as stored: what queries filter on, and the full journal when the run executed.
  *
+ * @param deviated the journal's {@code deviated}: true for every {@code deviated} outcome, and for a {@code failed}
+ *     run whose after-check errored (semantics §3.6)
  * @param journal the Chaos Toolkit journal; null for skipped, invalid and in-progress runs
  * @param reason why a run was skipped or is in progress (the lock holder), or null
  * @param problems the validation problems of an invalid run, else empty
@@ -19,6 +22,7 @@ public record RunRecord(
     String runId,
     String experimentId,
     Outcome outcome,
+    boolean deviated,
     String title,
     Trigger trigger,
     Instant startedAt,
@@ -34,24 +38,23 @@ public record RunRecord(
     Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(startedAt, "startedAt");
     problems = List.copyOf(problems);
-  }
-
-  public boolean deviated() {
-    return outcome == Outcome.DEVIATED || (journal != null && journal.deviated());
+    if (outcome == Outcome.DEVIATED && !deviated) {
+      throw new IllegalArgumentException("a deviated outcome is deviated");
+    }
   }
 
   /** The same run without its journal, as listings return it. */
   public RunRecord summary() {
-    return new RunRecord(runId, experimentId, outcome, title, trigger, startedAt, endedAt, null, reason, problems,
-        experimentVersion);
+    return new RunRecord(runId, experimentId, outcome, deviated, title, trigger, startedAt, endedAt, null, reason,
+        problems, experimentVersion);
   }
 
   /** A finished run, from its journal. */
   public static RunRecord of(String runId, String experimentId, Journal journal, String experimentVersion) {
     Trigger trigger = journal.chaosfn() != null && journal.chaosfn().path("trigger").isObject()
-        ? Trigger.fromJson((tools.jackson.databind.node.ObjectNode) journal.chaosfn().get("trigger"))
+        ? Trigger.fromJson((ObjectNode) journal.chaosfn().get("trigger"))
         : Trigger.cli();
-    return new RunRecord(runId, experimentId, Outcome.of(journal), journal.title(), trigger, journal.start(),
-        journal.end(), journal, null, List.of(), experimentVersion);
+    return new RunRecord(runId, experimentId, Outcome.of(journal), journal.deviated(), journal.title(), trigger,
+        journal.start(), journal.end(), journal, null, List.of(), experimentVersion);
   }
 }

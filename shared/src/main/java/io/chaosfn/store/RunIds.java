@@ -42,18 +42,6 @@ public final class RunIds {
     }
   }
 
-  /** True when {@code text} has the shape of a run id (26 Crockford base-32 characters). */
-  public static boolean isRunId(String text) {
-    if (text == null || text.length() != 26) {
-      return false;
-    }
-    for (char c : text.toCharArray()) {
-      if (new String(ALPHABET).indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   private static String encode(long millis, byte[] entropy) {
     char[] out = new char[26];

@@ -141,6 +141,8 @@ public final class Runner {
     }
 
     private void interrupted(Stop stop) {
+      // A hook that throws has not requested the stop yet; the rollback decision reads it from the signal.
+      context.stop().request(stop, false);
       recorder.status(Journal.INTERRUPTED);
       recorder.stop(stop.toJson());
       LOG.warn("run interrupted: {}", stop.toJson());
@@ -267,7 +269,7 @@ public final class Runner {
     private boolean shouldPlayRollbacks() {
       RollbackStrategy strategy = context.rollbackStrategy();
       if (Journal.INTERRUPTED.equals(recorder.status())) {
-        Stop stop = context.stop().current().orElse(Stop.control("unknown", "interrupted"));
+        Stop stop = context.stop().current().orElseThrow();
         switch (stop.rollbacks()) {
           case NONE:
             return false;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -24,15 +24,16 @@ public final class ExperimentParser {
   private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{.+\\}$");
 
   private final ProviderValidation providers;
-  private final Set<String> nativeControlModules;
+  private final Map<String, Function<ObjectNode, List<String>>> nativeControls;
 
   /**
-   * @param nativeControlModules the Python control modules chaosfn implements; any other named in a document is
-   *     a warning and is ignored (decisions.md §4)
+   * @param nativeControls the Python control modules chaosfn implements, each with the check of its declared
+   *     provider; any other module named in a document is a warning and is ignored (decisions.md §4)
    */
-  public ExperimentParser(ProviderValidation providers, Set<String> nativeControlModules) {
+  public ExperimentParser(ProviderValidation providers,
+      Map<String, Function<ObjectNode, List<String>>> nativeControls) {
     this.providers = providers;
-    this.nativeControlModules = Set.copyOf(nativeControlModules);
+    this.nativeControls = Map.copyOf(nativeControls);
   }
 
   /**
@@ -444,9 +445,12 @@ public final class ExperimentParser {
         problems.at("provider").at("module").add("Control '" + controlName + "' must have a module path");
         return null;
       }
-      if (!nativeControlModules.contains(module)) {
+      Function<ObjectNode, List<String>> check = nativeControls.get(module);
+      if (check == null) {
         problems.warn("control '" + controlName + "' (" + module
             + ") is not supported by chaosfn and is ignored");
+      } else {
+        check.apply((ObjectNode) provider).forEach(problems.at("provider").at("arguments")::add);
       }
     } else {
       problems.warn("control '" + controlName + "' has a provider of type '"

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,7 +45,8 @@ final class RunFixture {
   }
 
   ExperimentParser parser() {
-    return new ExperimentParser(new Providers(List.of(provider)), Set.of());
+    return new ExperimentParser(new Providers(List.of(provider)), controls.stream()
+        .collect(java.util.stream.Collectors.toMap(NativeControl::module, c -> c::validate)));
   }
 
   Journal run(String json) {

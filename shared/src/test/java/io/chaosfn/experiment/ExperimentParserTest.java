@@ -9,9 +9,9 @@ import io.chaosfn.activity.PythonProvider;
 import io.chaosfn.activity.http.HttpPolicy;
 import io.chaosfn.activity.http.HttpProvider;
 import io.chaosfn.activity.process.ProcessProvider;
+import io.chaosfn.engine.control.Safeguards;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +21,8 @@ class ExperimentParserTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final ExperimentParser parser = new ExperimentParser(new Providers(List.of(
       new HttpProvider(HttpPolicy.unrestricted()), new ProcessProvider(Map.of("PATH", "/usr/bin:/bin")),
-      new PythonProvider(ActivityRegistry.builder().build()))), Set.of("chaosaddons.controls.safeguards"));
+      new PythonProvider(ActivityRegistry.builder().build()))),
+      Map.of(Safeguards.MODULE, provider -> new Safeguards().validate(provider)));
 
   private static ObjectNode document(String json) {
     return (ObjectNode) JSON.readTree(json);
@@ -137,7 +138,7 @@ class ExperimentParserTest {
     assertThat(problems("""
         {"title": "t", "description": "d", "method": [],
          "controls": [{"name": "c", "scope": "post",
-                       "provider": {"type": "python", "module": "chaosaddons.controls.safeguards"}}]}
+                       "provider": {"type": "python", "module": "chaostracing.control"}}]}
         """)).containsExactly("controls[0].scope: Control 'c' scope property must be 'before' or 'after' only");
   }
 

@@ -13,7 +13,6 @@ import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.local.DirectoryJournalStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
@@ -43,8 +42,8 @@ final class CliComponents {
   }
 
   ExperimentParser parser() {
-    Set<String> modules = controls.stream().map(NativeControl::module).collect(Collectors.toSet());
-    return new ExperimentParser(providers, modules);
+    return new ExperimentParser(providers,
+        controls.stream().collect(Collectors.toMap(NativeControl::module, c -> c::validate)));
   }
 
   /**

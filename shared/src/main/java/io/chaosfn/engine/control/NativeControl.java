@@ -12,8 +12,8 @@ public interface NativeControl {
   /** The Python module a document names to use this control. */
   String module();
 
-  /** Checks the declaration's arguments at validation; problems are reported as messages. */
-  default java.util.List<String> validate(Control declaration) {
+  /** Checks the declared provider's arguments at validation: one message per problem, none when valid. */
+  default java.util.List<String> validate(tools.jackson.databind.node.ObjectNode provider) {
     return java.util.List.of();
   }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Native {@code chaosaddons.controls.safeguards}: probes that must hold while the experiment runs, given as the
@@ -31,9 +32,9 @@ public final class Safeguards implements NativeControl {
   }
 
   @Override
-  public List<String> validate(Control declaration) {
+  public List<String> validate(ObjectNode provider) {
     List<String> problems = new ArrayList<>();
-    JsonNode probes = declaration.provider().path("arguments").path("probes");
+    JsonNode probes = provider.path("arguments").path("probes");
     if (!probes.isArray() || probes.isEmpty()) {
       problems.add("the safeguards control needs a non-empty 'probes' list in its arguments");
       return problems;

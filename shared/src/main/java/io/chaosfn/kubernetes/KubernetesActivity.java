@@ -1,12 +1,15 @@
 package io.chaosfn.kubernetes;
 
 import io.chaosfn.activity.ActivityContext;
+import io.chaosfn.activity.ActivityFailedException;
 import io.chaosfn.activity.NativeActivity;
 import io.chaosfn.activity.Parameter;
+import io.chaosfn.experiment.Problems;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.BooleanNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,14 +30,40 @@ public final class KubernetesActivity implements NativeActivity {
   private final List<Parameter> parameters;
   private final KubernetesSupport support;
   private final Body body;
+  private final boolean guardsNamespace;
 
+  /** A probe: reads only, so no namespace guardrail. */
   public KubernetesActivity(
       String module, String func, List<Parameter> parameters, KubernetesSupport support, Body body) {
+    this(module, func, parameters, support, body, false);
+  }
+
+  private KubernetesActivity(
+      String module, String func, List<Parameter> parameters, KubernetesSupport support, Body body,
+      boolean guardsNamespace) {
     this.module = Objects.requireNonNull(module, "module");
     this.func = Objects.requireNonNull(func, "func");
     this.parameters = List.copyOf(parameters);
     this.support = Objects.requireNonNull(support, "support");
     this.body = Objects.requireNonNull(body, "body");
+    this.guardsNamespace = guardsNamespace;
+  }
+
+  /**
+   * An action on the objects of namespace {@code ns} (default {@code default}): a namespace the guardrails deny
+   * fails validation when the document names it, and fails the activity when substitution produced it.
+   */
+  public static KubernetesActivity namespaced(
+      String module, String func, List<Parameter> parameters, KubernetesSupport support, Body body) {
+    return new KubernetesActivity(module, func, parameters, support, body, true);
+  }
+
+  /** Fails with chaosk8s's {@code message}, or returns false when the probe was told not to raise. */
+  public static JsonNode failOrFalse(boolean raise, String message) {
+    if (raise) {
+      throw new ActivityFailedException(message);
+    }
+    return BooleanNode.FALSE;
   }
 
   @Override
@@ -53,7 +82,29 @@ public final class KubernetesActivity implements NativeActivity {
   }
 
   @Override
+  public void validate(ObjectNode arguments, JsonNode extension, Problems problems) {
+    JsonNode ns = arguments == null ? null : arguments.get("ns");
+    if (!guardsNamespace || Arguments.isPlaceholder(ns)) {
+      return;
+    }
+    try {
+      Problems at = ns == null ? problems : problems.at("ns");
+      support.deploymentPolicy().narrowedBy(extension)
+          .refusal(ns == null || !ns.isString() ? "default" : ns.stringValue()).ifPresent(at::add);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+  }
+
+  @Override
   public JsonNode call(ObjectNode arguments, ActivityContext context) {
-    return body.run(new Arguments(func, arguments), support.client(context), context);
+    Arguments args = new Arguments(func, arguments);
+    if (guardsNamespace) {
+      support.policy(context).refusal(args.string("ns", "default")).ifPresent(refusal -> {
+        context.audit().record("guardrail", Guardrails.record(Guardrails.NAMESPACE, refusal));
+        throw new ActivityFailedException(refusal);
+      });
+    }
+    return body.run(args, support.client(context), context);
   }
 }

@@ -8,6 +8,7 @@ import io.chaosfn.experiment.Problems;
 import io.chaosfn.kubernetes.ApiRequest;
 import io.chaosfn.kubernetes.Arguments;
 import io.chaosfn.kubernetes.GuardrailPolicy;
+import io.chaosfn.kubernetes.Guardrails;
 import io.chaosfn.kubernetes.KubernetesSupport;
 import io.chaosfn.kubernetes.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -144,7 +145,7 @@ public final class TerminatePods implements NativeActivity {
   public JsonNode call(ObjectNode arguments, ActivityContext context) {
     Plan plan = plan(arguments, context);
     plan.guardrail().ifPresent(g -> {
-      throw g.refuse(context.audit());
+      throw Guardrails.refuse(context.audit(), g.rule(), g.message());
     });
     List<String> deleted = deletion.delete(plan.client(), plan.selection().namespace(), plan.pods(),
         plan.gracePeriod());
@@ -156,15 +157,18 @@ public final class TerminatePods implements NativeActivity {
   public void dryRun(ObjectNode arguments, ActivityContext context) {
     Plan plan = plan(arguments, context);
     plan.guardrail().ifPresentOrElse(
-        g -> context.audit().record("guardrail", g.toJson()),
+        g -> context.audit().record("guardrail", Guardrails.record(g.rule(), g.message())),
         () -> context.audit().record("would_delete",
             PodRecords.names(plan.pods().stream().map(p -> p.getMetadata().getName()).toList())));
   }
 
+  /** A guardrail that refused; see {@link Guardrails} for the rules. */
+  private record Refusal(String rule, String message) {}
+
   /** What the action is about to do, decided from the arguments, the guardrails and one list call. */
   private record Plan(
       KubernetesClient client, PodSelection selection, List<Pod> pods, long gracePeriod,
-      Optional<Guardrail> guardrail) {}
+      Optional<Refusal> guardrail) {}
 
   private Plan plan(ObjectNode rawArguments, ActivityContext context) {
     Arguments arguments = new Arguments(func, asTerminateArguments.apply(rawArguments));
@@ -177,10 +181,10 @@ public final class TerminatePods implements NativeActivity {
     String namespace = selection.namespace();
     Optional<String> namespaceRefusal = policy.refusal(namespace);
     if (namespaceRefusal.isPresent()) {
-      return refused(selection, new Guardrail(Guardrail.NAMESPACE, namespaceRefusal.get()));
+      return refused(selection, new Refusal(Guardrails.NAMESPACE, namespaceRefusal.get()));
     }
     if (selection.unfiltered() && !selection.all()) {
-      return refused(selection, new Guardrail(Guardrail.EMPTY_SELECTOR, emptySelectorMessage(namespace)));
+      return refused(selection, new Refusal(Guardrails.EMPTY_SELECTOR, emptySelectorMessage(namespace)));
     }
     LabelSelector selector = parse(selection.labelSelector());
     KubernetesClient client = support.client(context);
@@ -194,7 +198,7 @@ public final class TerminatePods implements NativeActivity {
     return new Plan(client, selection, picked, gracePeriod, recheck(picked, namespace, selector, policy));
   }
 
-  private static Plan refused(PodSelection selection, Guardrail guardrail) {
+  private static Plan refused(PodSelection selection, Refusal guardrail) {
     return new Plan(null, selection, List.of(), -1, Optional.of(guardrail));
   }
 
@@ -202,21 +206,21 @@ public final class TerminatePods implements NativeActivity {
    * The selected pods must really be in the namespace and match the label selector: the API server is trusted
    * to filter, not to be right (the fabric8 mock, for one, ignores set-based requirements).
    */
-  private static Optional<Guardrail> recheck(
+  private static Optional<Refusal> recheck(
       List<Pod> picked, String namespace, LabelSelector selector, GuardrailPolicy policy) {
     for (Pod pod : picked) {
       String name = pod.getMetadata().getName();
       if (!namespace.equals(pod.getMetadata().getNamespace())) {
-        return Optional.of(new Guardrail(Guardrail.RECHECK, "pod '" + name + "' is in namespace '"
+        return Optional.of(new Refusal(Guardrails.RECHECK, "pod '" + name + "' is in namespace '"
             + pod.getMetadata().getNamespace() + "', not '" + namespace + "': refusing to delete (chaosfn guardrail)"));
       }
       if (!selector.matches(pod.getMetadata().getLabels())) {
-        return Optional.of(new Guardrail(Guardrail.RECHECK, "pod '" + name + "' does not match label selector '"
+        return Optional.of(new Refusal(Guardrails.RECHECK, "pod '" + name + "' does not match label selector '"
             + selector.text() + "' although the API server returned it: refusing to delete (chaosfn guardrail)"));
       }
     }
     if (picked.size() > policy.maxPodsPerAction()) {
-      return Optional.of(new Guardrail(Guardrail.MAX_PODS, "the selection has " + picked.size()
+      return Optional.of(new Refusal(Guardrails.MAX_PODS, "the selection has " + picked.size()
           + " pods, more than the " + policy.maxPodsPerAction()
           + " one action may delete: refusing to delete any (chaosfn guardrail)"));
     }

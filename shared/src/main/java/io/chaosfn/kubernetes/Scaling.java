@@ -3,7 +3,11 @@ package io.chaosfn.kubernetes;
 import io.chaosfn.activity.ActivityFailedException;
 import java.util.function.BiConsumer;
 
-/** chaosk8s's scale actions: patch {@code spec.replicas}, failures worded {@code failed to scale ...}. */
+/**
+ * chaosk8s's scale actions: patch {@code spec.replicas}, failures worded {@code failed to scale ...}. The Python
+ * client sends a strategic-merge patch; callers send a JSON merge patch, which has the same effect on a body
+ * without lists and is also understood by servers without strategic merge (the fabric8 mock answers 415).
+ */
 public final class Scaling {
   private Scaling() {}
 

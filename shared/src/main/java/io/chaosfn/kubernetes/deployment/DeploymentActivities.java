@@ -145,7 +145,7 @@ public final class DeploymentActivities {
     String namespace = args.string("ns", "default");
     Scaling.scale(support, args, ApiRequest.of("patch", "apps", "deployments", namespace).named(name),
         (replicas, patch) -> client.apps().deployments().inNamespace(namespace).withName(name).patch(
-            PatchContext.of(PatchType.STRATEGIC_MERGE), patch));
+            PatchContext.of(PatchType.JSON_MERGE), patch));
     return NullNode.getInstance();
   }
 
@@ -158,7 +158,7 @@ public final class DeploymentActivities {
         + now + "\"}}}}}";
     support.call(ApiRequest.of("patch", "apps", "deployments", namespace).named(name), () ->
         client.apps().deployments().inNamespace(namespace).withName(name)
-            .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), patch));
+            .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
     return NullNode.getInstance();
   }
 

@@ -46,7 +46,7 @@ public final class StatefulSetActivities {
     String namespace = args.string("ns", "default");
     Scaling.scale(support, args, ApiRequest.of("patch", "apps", "statefulsets", namespace).named(name),
         (replicas, patch) -> client.apps().statefulSets().inNamespace(namespace).withName(name).patch(
-            PatchContext.of(PatchType.STRATEGIC_MERGE), patch));
+            PatchContext.of(PatchType.JSON_MERGE), patch));
     return NullNode.getInstance();
   }
 

@@ -1,5 +1,6 @@
 package io.chaosfn.functions.cli;
 
+import io.chaosfn.activity.ActivityFailedException;
 import io.chaosfn.activity.ActivityRegistry;
 import io.chaosfn.activity.PythonProvider;
 import io.chaosfn.activity.Providers;
@@ -9,12 +10,19 @@ import io.chaosfn.activity.process.ProcessProvider;
 import io.chaosfn.engine.control.NativeControl;
 import io.chaosfn.engine.control.Safeguards;
 import io.chaosfn.experiment.ExperimentParser;
+import io.chaosfn.kubernetes.GuardrailPolicy;
+import io.chaosfn.kubernetes.KubernetesActivities;
+import io.chaosfn.kubernetes.auth.ClusterClients;
 import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.local.DirectoryJournalStore;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /** The CLI's composition root: every provider, the native activities and controls, and the journal store. */
 final class CliComponents {
@@ -26,11 +34,29 @@ final class CliComponents {
 
   CliComponents(CliEnvironment environment) {
     this.environment = environment;
-    this.registry = ActivityRegistry.builder().build();
+    this.registry = new KubernetesActivities(
+        new ClusterClients(Optional.empty(), this::awsCredentials, Clock.systemUTC()), GuardrailPolicy.defaults())
+        .registerInto(ActivityRegistry.builder()).build();
     // The CLI runs on the user's own machine: every provider and every address is theirs to use.
     this.providers = new Providers(List.of(new HttpProvider(HttpPolicy.unrestricted()),
         new ProcessProvider(environment.variables()), new PythonProvider(registry)));
     this.controls = List.of(new Safeguards());
+  }
+
+  /**
+   * Static credentials from the standard AWS variables, for EKS clusters named in an experiment's secrets. A
+   * kubeconfig (with its own {@code aws eks get-token} exec entry) needs none.
+   */
+  private AwsCredentialsIdentity awsCredentials() {
+    String key = environment.get("AWS_ACCESS_KEY_ID");
+    String secret = environment.get("AWS_SECRET_ACCESS_KEY");
+    if (key == null || secret == null) {
+      throw new ActivityFailedException("EKS access needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the"
+          + " environment, or a kubeconfig");
+    }
+    String session = environment.get("AWS_SESSION_TOKEN");
+    return session == null ? AwsCredentialsIdentity.create(key, secret)
+        : AwsSessionCredentialsIdentity.create(key, secret, session);
   }
 
   Providers providers() {

@@ -14,6 +14,7 @@ import io.chaosfn.store.RunQuery;
 import io.chaosfn.store.RunRecord;
 import io.chaosfn.store.StoreUnavailableException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Runs in the single DynamoDB table of architecture.md: run items under {@code EXP#<id>} / {@code RUN#<runId>},
@@ -51,6 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class DynamoDbJournalStore implements JournalStore {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbJournalStore.class);
   private static final int META_ATTEMPTS = 20;
+  private static final int BATCH_SIZE = 25;
   private static final long META_BACKOFF_MILLIS = 5;
   private static final String CURSOR_KEY_ITEM = "CURSOR_KEY";
   private static final String CURSOR_KEY_ATTRIBUTE = "key";
@@ -78,18 +81,7 @@ public final class DynamoDbJournalStore implements JournalStore {
 
   @Override
   public void put(RunRecord run) {
-    JournalLayout.checkRunId(run.runId());
-    Map<String, AttributeValue> item = new HashMap<>(RunItems.toItem(run, layout.expiresAt(run)));
-    if (run.journal() != null) {
-      byte[] gzipped = JournalLayout.gzip(JournalCodec.write(run.journal()));
-      if (layout.fitsInline(gzipped)) {
-        item.put(RunItems.JOURNAL, AttributeValue.fromB(SdkBytes.fromByteArray(gzipped)));
-      } else {
-        String key = JournalLayout.largeJournalKey(run.runId());
-        bucket.put(key, gzipped);
-        item.put(RunItems.JOURNAL_KEY, s(key));
-      }
-    }
+    Map<String, AttributeValue> item = item(run);
     PutItemRequest.Builder request = PutItemRequest.builder().tableName(table).item(item)
         .returnValues(ReturnValue.ALL_OLD);
     if (run.outcome() == Outcome.IN_PROGRESS) {
@@ -105,6 +97,50 @@ public final class DynamoDbJournalStore implements JournalStore {
       return;
     }
     updateHistory(run, old.isEmpty() ? null : RunItems.fromItem(old, null));
+  }
+
+  /**
+   * Loads finished runs in bulk (BatchWriteItem, 25 at a time), then rebuilds the history of each experiment
+   * touched: for moving a journal directory into the table and for seeding the sandbox. Unlike {@link #put},
+   * writes are unconditional; do not use it while runs of the same experiments are being written.
+   */
+  public void importRuns(Collection<RunRecord> runs) {
+    List<WriteRequest> writes = runs.stream()
+        .map(run -> WriteRequest.builder().putRequest(p -> p.item(item(run))).build()).toList();
+    for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
+      List<WriteRequest> batch = writes.subList(from, Math.min(from + BATCH_SIZE, writes.size()));
+      for (int attempt = 1; !batch.isEmpty(); attempt++) {
+        List<WriteRequest> pending = batch;
+        batch = call("import runs", () -> client.batchWriteItem(b -> b.requestItems(Map.of(table, pending))))
+            .unprocessedItems().getOrDefault(table, List.of());
+        if (!batch.isEmpty()) {
+          backOff(attempt);
+        }
+      }
+    }
+    runs.stream().map(RunRecord::experimentId).distinct().forEach(experimentId -> {
+      ExperimentHistory history = rebuild(experimentId);
+      long version = readMeta(experimentId).map(MetaItems::version).orElse(0L);
+      call("update experiment " + experimentId,
+          () -> client.putItem(p -> p.tableName(table).item(MetaItems.toItem(history, version + 1))));
+    });
+  }
+
+  /** The run's item: its attributes, and its journal gzipped inline or as the key of a bucket object. */
+  private Map<String, AttributeValue> item(RunRecord run) {
+    JournalLayout.checkRunId(run.runId());
+    Map<String, AttributeValue> item = new HashMap<>(RunItems.toItem(run, layout.expiresAt(run)));
+    if (run.journal() != null) {
+      byte[] gzipped = JournalLayout.gzip(JournalCodec.write(run.journal()));
+      if (layout.fitsInline(gzipped)) {
+        item.put(RunItems.JOURNAL, AttributeValue.fromB(SdkBytes.fromByteArray(gzipped)));
+      } else {
+        String key = JournalLayout.largeJournalKey(run.runId());
+        bucket.put(key, gzipped);
+        item.put(RunItems.JOURNAL_KEY, s(key));
+      }
+    }
+    return item;
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +40,7 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
   private static final Pattern LISTENING = Pattern.compile("Dynalite listening at: .*:(\\d+)");
   private static final long START_TIMEOUT_SECONDS = 20;
 
+  private final List<DynamoDbClient> clients = new CopyOnWriteArrayList<>();
   private Process process;
   private int port;
 
@@ -78,19 +80,26 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  /** A client for this dynalite: url-connection HTTP client, dummy static credentials, us-east-1. */
+  /**
+   * A client for this dynalite: url-connection HTTP client, dummy static credentials, us-east-1. Closed with
+   * dynalite.
+   */
   public DynamoDbClient client(ExecutionInterceptor... interceptors) {
-    return DynamoDbClient.builder()
+    DynamoDbClient client = DynamoDbClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
         .build();
+    clients.add(client);
+    return client;
   }
 
   @Override
   public void close() {
+    clients.forEach(DynamoDbClient::close);
+    clients.clear();
     if (process == null) {
       return;
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chaosfn.ChaosfnException;
 import io.chaosfn.engine.journal.JournalCodec;
+import io.chaosfn.store.ExperimentHistory;
 import io.chaosfn.store.JournalLayout;
 import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.JournalStoreContract;
@@ -16,10 +17,10 @@ import io.chaosfn.store.Page;
 import io.chaosfn.store.RunQuery;
 import io.chaosfn.store.RunRecord;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,26 +34,15 @@ class DynamoDbJournalStoreTest extends JournalStoreContract {
 
   private static final AtomicInteger TABLES = new AtomicInteger();
   private static final RequestCounter COUNTER = new RequestCounter();
-  private static DynamoDbClient client;
-
+  private DynamoDbClient client;
   private String table;
 
   @Override
   protected JournalStore newStore() {
-    if (client == null) {
-      client = DYNALITE.client(COUNTER);
-    }
+    client = DYNALITE.client(COUNTER);
     table = "journal-" + TABLES.incrementAndGet();
     DynamoDbTables.create(client, table);
     return new DynamoDbJournalStore(client, table);
-  }
-
-  @AfterAll
-  static void closeClient() {
-    if (client != null) {
-      client.close();
-      client = null;
-    }
   }
 
   @Test
@@ -128,6 +118,18 @@ class DynamoDbJournalStoreTest extends JournalStoreContract {
         .isInstanceOf(ChaosfnException.class)
         .hasMessageContaining("above the inline limit");
     assertThat(small.get(runId(1))).isEmpty();
+  }
+
+  @Test
+  void importRuns_manyRuns_storesThemAndTheHistoryOfEachExperiment() {
+    List<RunRecord> runs = IntStream.rangeClosed(1, 60).mapToObj(n -> finished(n % 2 == 0 ? "db-failover" : "other",
+        n, n % 7 == 0 ? Outcome.DEVIATED : Outcome.COMPLETED)).toList();
+
+    ((DynamoDbJournalStore) store).importRuns(runs);
+
+    assertThat(store.runs(RunQuery.ofExperiment("db-failover", 100)).items()).hasSize(30);
+    assertThat(store.history("other")).contains(ExperimentHistory.of("other",
+        runs.stream().filter(r -> r.experimentId().equals("other")).toList()));
   }
 
   @Test

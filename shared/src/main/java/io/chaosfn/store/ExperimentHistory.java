@@ -88,43 +88,53 @@ public record ExperimentHistory(
   }
 
   /**
-   * This history with one more run, or with a run that replaces an earlier version of itself ({@code replaced},
-   * null when the run is new). Empty when the result cannot be derived from this history alone: an executed
-   * run older than the latest executed one, or an executed run whose outcome changed. The caller then rebuilds
-   * the history from all runs with {@link #of}.
+   * This history with one more run, for stores that keep the history materialised and update it after each
+   * write. {@code replaced} is the version of the same run id that the write replaced, or null. Empty when the
+   * result cannot be derived from this history alone — the run is older than the latest one this history has
+   * seen, or replaces a version this history did not count — and the caller rebuilds it from all runs with
+   * {@link #of}. Folding a run this history already counted (a retried update, or one a rebuild already saw)
+   * changes nothing.
    */
   public Optional<ExperimentHistory> fold(RunRecord run, RunRecord replaced) {
     if (!run.experimentId().equals(experimentId)) {
       throw new IllegalArgumentException(
           "run " + run.runId() + " belongs to " + run.experimentId() + ", not " + experimentId);
     }
-    boolean executedBefore = replaced != null && replaced.outcome().isExecuted();
-    if (executedBefore && replaced.outcome() != run.outcome()) {
+    if (lastRun == null || run.runId().compareTo(lastRun.runId()) > 0) {
+      return Optional.of(append(run, null));
+    }
+    if (!run.runId().equals(lastRun.runId())) {
       return Optional.empty();
     }
-    if (run.outcome().isExecuted() && !executedBefore && lastExecuted != null
-        && run.runId().compareTo(lastExecuted.runId()) < 0) {
+    if (lastRun.equals(RunMark.of(run))) {
+      return Optional.of(this);
+    }
+    boolean countedReplaced = replaced != null && RunMark.of(replaced).equals(lastRun);
+    if (!countedReplaced || lastRun.outcome().isExecuted()) {
       return Optional.empty();
     }
+    return Optional.of(append(run, lastRun.outcome()));
+  }
+
+  /** This history with a run newer than every run it counted; {@code uncounted} is the outcome it replaces. */
+  private ExperimentHistory append(RunRecord run, Outcome uncounted) {
     EnumMap<Outcome, Integer> nextCounts = new EnumMap<>(Outcome.class);
     nextCounts.putAll(counts);
-    if (replaced != null) {
-      nextCounts.merge(replaced.outcome(), -1, Integer::sum);
+    if (uncounted != null) {
+      nextCounts.merge(uncounted, -1, Integer::sum);
     }
     nextCounts.merge(run.outcome(), 1, Integer::sum);
-
-    boolean latest = lastRun == null || run.runId().compareTo(lastRun.runId()) >= 0;
-    RunMark nextLastRun = latest ? RunMark.of(run) : lastRun;
-    String nextTitle = latest && run.title() != null ? run.title() : title;
-    if (!run.outcome().isExecuted() || executedBefore) {
-      return Optional.of(new ExperimentHistory(experimentId, nextTitle, nextLastRun, lastExecuted, nextCounts,
-          lastDeviation, streak, revisionAtLastChange));
+    RunMark mark = RunMark.of(run);
+    String nextTitle = run.title() != null ? run.title() : title;
+    if (!run.outcome().isExecuted()) {
+      return new ExperimentHistory(experimentId, nextTitle, mark, lastExecuted, nextCounts, lastDeviation, streak,
+          revisionAtLastChange);
     }
     boolean changed = streak == null || streak.outcome() != run.outcome();
-    return Optional.of(new ExperimentHistory(experimentId, nextTitle, nextLastRun, RunMark.of(run), nextCounts,
-        run.outcome() == Outcome.DEVIATED ? RunMark.of(run) : lastDeviation,
+    return new ExperimentHistory(experimentId, nextTitle, mark, mark, nextCounts,
+        run.outcome() == Outcome.DEVIATED ? mark : lastDeviation,
         changed ? new Streak(run.outcome(), 1) : new Streak(run.outcome(), streak.length() + 1),
-        changed ? run.trigger().revision() : revisionAtLastChange));
+        changed ? run.trigger().revision() : revisionAtLastChange);
   }
 
   public int count(Outcome outcome) {

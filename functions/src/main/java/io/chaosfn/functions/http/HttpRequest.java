@@ -1,0 +1,47 @@
+package io.chaosfn.functions.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Function URL (or HTTP API, payload 2.0) request as the services see it: header names lower-cased, the body
+ * as the raw bytes that were signed (base64-decoded when the envelope says so).
+ */
+public record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
+    byte[] body, String requestId) {
+  public HttpRequest {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    headers = Map.copyOf(headers);
+    query = Map.copyOf(query);
+    body = body == null ? new byte[0] : body;
+  }
+
+  public static HttpRequest from(APIGatewayV2HTTPEvent event) {
+    APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+    String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : "GET";
+    String path = event.getRawPath() != null ? event.getRawPath()
+        : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/";
+    Map<String, String> headers = new HashMap<>();
+    if (event.getHeaders() != null) {
+      event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+    }
+    Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
+        : event.getQueryStringParameters();
+    byte[] body = event.getBody() == null ? new byte[0]
+        : event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody())
+            : event.getBody().getBytes(StandardCharsets.UTF_8);
+    String requestId = context == null ? null : context.getRequestId();
+    return new HttpRequest(method.toUpperCase(Locale.ROOT), path, headers, query, body, requestId);
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+  }
+}

@@ -1,0 +1,33 @@
+package io.chaosfn.functions.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A JSON response; every answer, errors included, is JSON. */
+public record HttpResponse(int status, JsonNode body) {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  public static HttpResponse json(int status, JsonNode body) {
+    return new HttpResponse(status, body);
+  }
+
+  /** {@code {"error": {"code": ..., "message": ...}}} */
+  public static HttpResponse error(int status, String code, String message) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.putObject("error").put("code", code).put("message", message);
+    return new HttpResponse(status, body);
+  }
+
+  public APIGatewayV2HTTPResponse toLambda() {
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status)
+        .withHeaders(Map.of("Content-Type", "application/json"))
+        .withBody(JSON.writeValueAsString(body))
+        .withIsBase64Encoded(false)
+        .build();
+  }
+}

@@ -79,6 +79,14 @@ for name in "${ORDER[@]}"; do
     'BEGIN { printf "%-15s %8d (%5d-%5d) %9.1fx %20d %10.1f\n", n, w, lo, hi, w / h, c, r / 1024 }'
 done
 echo "(${RUNS} runs each; hello-world peak RSS $(awk -v r="$HELLO_RSS" 'BEGIN { printf "%.1f", r / 1024 }') MiB)"
+for launcher in jar bin; do
+  empty=$(cut -d' ' -f1 "$OUT/$launcher-empty.times" | median)
+  for kind in http200 process200; do
+    full=$(cut -d' ' -f1 "$OUT/$launcher-$kind.times" | median)
+    awk -v l="$launcher" -v k="${kind%200}" -v f="$full" -v e="$empty" \
+      'BEGIN { printf "%s: whole-process cost per %s probe (median 200-probe run - median empty run) / 200 = %.2f ms\n", l, k, (f - e) / 200 }'
+  done
+done
 
 echo
 echo "engine overhead, in-process (java -cp chaosfn.jar EngineOverhead):"

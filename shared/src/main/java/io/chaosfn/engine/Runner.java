@@ -104,12 +104,14 @@ public final class Runner {
             continuous = new Continuous(hypothesis);
             continuous.start();
           }
-          boolean methodRan = method();
+          method();
           if (continuous != null) {
             continuous.finish();
           }
+          // Semantics §3.2 step 13: a method cut short by fail-fast (`failed`) still gets its after-check, which
+          // decides the outcome; only an interrupted or aborted run skips it.
           String status = recorder.status();
-          if (methodRan && !Journal.INTERRUPTED.equals(status) && !Journal.ABORTED.equals(status)
+          if (!Journal.INTERRUPTED.equals(status) && !Journal.ABORTED.equals(status)
               && hypothesis != null && strategy.checksAfter()) {
             SteadyState after = evaluate(hypothesis, Phase.AFTER);
             recorder.after(after);
@@ -153,21 +155,18 @@ public final class Runner {
       recorder.warning("aborted: " + context.redaction().redact(String.valueOf(e.getMessage())));
     }
 
-    /** @return false when the method could not run to its end (it was cut short by a status or a stop) */
-    private boolean method() {
+    private void method() {
       listeners.fire("methodStarting", RunListener::methodStarting);
-      boolean complete = block(experiment.method(), Phase.METHOD);
+      block(experiment.method(), Phase.METHOD);
       listeners.fire("methodCompleted", l -> l.methodCompleted(recorder.items(false)));
-      return complete;
     }
 
     /** Runs a list of activities; background ones concurrently, all waited for at the end of the block. */
-    private boolean block(List<Activity> activities, Phase phase) {
+    private void block(List<Activity> activities, Phase phase) {
       long backgroundCount = activities.stream().filter(Activity::background).count();
       ExecutorService pool = backgroundCount == 0 ? null
           : Executors.newFixedThreadPool((int) backgroundCount, daemonThreads(phase));
       List<Future<RunItem>> background = new ArrayList<>();
-      boolean complete = true;
       try {
         for (Activity activity : activities) {
           if (activity.background()) {
@@ -176,7 +175,6 @@ public final class Runner {
             execution.execute(activity, phase);
           }
           if (phase == Phase.METHOD && endsTheMethod(recorder.status())) {
-            complete = false;
             break;
           }
         }
@@ -185,7 +183,6 @@ public final class Runner {
           awaitBackground(background, pool);
         }
       }
-      return complete;
     }
 
     private void awaitBackground(List<Future<RunItem>> background, ExecutorService pool) {

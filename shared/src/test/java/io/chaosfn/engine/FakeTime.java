@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A settable clock and a sleeper that advances it instead of waiting: pauses cost no real time in tests. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
   private volatile Instant now;
-  final List<Duration> pauses = new CopyOnWriteArrayList<>();
+  public final List<Duration> pauses = new CopyOnWriteArrayList<>();
 
-  FakeTime(Instant start) {
+  public FakeTime(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 

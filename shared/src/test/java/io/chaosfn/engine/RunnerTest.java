@@ -241,12 +241,7 @@ class RunnerTest {
       sleepQuietly(300);
       return BooleanNode.TRUE;
     });
-    fixture.listeners.add(new RunListener() {
-      @Override
-      public void hypothesisCompleted(Phase phase, io.chaosfn.engine.journal.SteadyState state) {
-        firstDone.countDown();
-      }
-    });
+    fixture.listeners.add(countDownAfter(Phase.DURING, firstDone));
 
     Journal journal = fixture.run(EXPERIMENT);
 
@@ -254,6 +249,62 @@ class RunnerTest {
     assertThat(journal.deviated()).isFalse();
     assertThat(journal.during()).hasSize(1);
     assertThat(names(journal.run())).containsExactly("kill:succeeded");
+  }
+
+  @Test
+  void run_continuouslyWithFailFastAndAfterCheckNotMet_isCompletedAndDeviated() {
+    Journal journal = runContinuouslyWithFailFast(BooleanNode.FALSE);
+
+    assertThat(journal.status()).isEqualTo("completed");
+    assertThat(journal.deviated()).isTrue();
+    assertThat(journal.after().steadyStateMet()).isFalse();
+    assertThat(names(journal.run())).containsExactly("kill:succeeded");
+  }
+
+  @Test
+  void run_continuouslyWithFailFastAndAfterCheckMet_staysFailed() {
+    Journal journal = runContinuouslyWithFailFast(BooleanNode.TRUE);
+
+    assertThat(journal.status()).isEqualTo("failed");
+    assertThat(journal.deviated()).isFalse();
+    assertThat(journal.after().steadyStateMet()).isTrue();
+  }
+
+  /**
+   * Semantics §3.2 step 13: fail-fast stops the method, yet the after-check still runs and decides. The probe is
+   * met before the method, not met during it, then {@code afterCheck}.
+   */
+  private Journal runContinuouslyWithFailFast(BooleanNode afterCheck) {
+    fixture.hypothesisStrategy = HypothesisStrategy.CONTINUOUSLY;
+    fixture.failFast = true;
+    fixture.frequency = Duration.ZERO;
+    var checks = new java.util.concurrent.atomic.AtomicInteger();
+    var duringDone = new java.util.concurrent.CountDownLatch(1);
+    fixture.provider.does("healthy", (a, c) -> switch (checks.incrementAndGet()) {
+      case 1 -> BooleanNode.TRUE;
+      case 2 -> BooleanNode.FALSE;
+      default -> afterCheck;
+    });
+    fixture.provider.does("kill", (a, c) -> {
+      awaitQuietly(duringDone);
+      // Real time, with a wide margin: the continuous thread sets the status right after its listeners ran.
+      sleepQuietly(300);
+      return BooleanNode.TRUE;
+    });
+    fixture.listeners.add(countDownAfter(Phase.DURING, duringDone));
+
+    return fixture.run(EXPERIMENT);
+  }
+
+  private static RunListener countDownAfter(Phase hypothesisPhase, java.util.concurrent.CountDownLatch latch) {
+    return new RunListener() {
+      @Override
+      public void hypothesisCompleted(Phase phase, io.chaosfn.engine.journal.SteadyState state) {
+        if (phase == hypothesisPhase) {
+          latch.countDown();
+        }
+      }
+    };
   }
 
   @Test

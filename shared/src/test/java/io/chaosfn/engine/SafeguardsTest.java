@@ -51,9 +51,10 @@ class SafeguardsTest {
 
   @Test
   void safeguard_failingWhileTheMethodRuns_stopsTheMethod() throws Exception {
-    CountDownLatch tripped = new CountDownLatch(1);
-    fixture.provider.does("error_rate_low", (a, c) -> BooleanNode.valueOf(tripped.getCount() > 0 ? false : true));
+    CountDownLatch killStarted = new CountDownLatch(1);
+    fixture.provider.does("error_rate_low", (a, c) -> BooleanNode.valueOf(killStarted.getCount() > 0));
     fixture.provider.does("kill", (a, c) -> {
+      killStarted.countDown();
       awaitStop();
       return BooleanNode.TRUE;
     });

@@ -2,6 +2,7 @@ package io.chaosfn.functions.cli;
 
 import io.chaosfn.ChaosfnException;
 import io.chaosfn.ChaosfnVersion;
+import io.chaosfn.activity.NativeActivities;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, ValidateCommand.class, JournalsCommand.class},
     description = "Chaos Toolkit experiments, run continuously.")
 public final class ChaosfnCommand implements Runnable {
+  static final NativeActivities NO_EXTRA_ACTIVITIES = java.util.List::of;
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -23,7 +25,15 @@ public final class ChaosfnCommand implements Runnable {
 
   /** Runs the CLI and returns its exit code; tests call this with their own streams and environment. */
   public static int execute(String[] args, CliEnvironment environment) {
-    CommandLine commandLine = new CommandLine(new ChaosfnCommand(), new Factory(environment));
+    return execute(args, environment, NO_EXTRA_ACTIVITIES);
+  }
+
+  /**
+   * Runs the CLI with native activities added to the registry: the seam through which tests register stand-ins
+   * for Python functions (decisions.md §5). The production entry point adds none.
+   */
+  public static int execute(String[] args, CliEnvironment environment, NativeActivities extraActivities) {
+    CommandLine commandLine = new CommandLine(new ChaosfnCommand(), new Factory(environment, extraActivities));
     commandLine.setOut(new PrintWriter(environment.out(), true));
     commandLine.setErr(new PrintWriter(environment.err(), true));
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -42,18 +52,20 @@ public final class ChaosfnCommand implements Runnable {
   /** Gives every command the same environment, so tests never touch the real one. */
   private static final class Factory implements CommandLine.IFactory {
     private final CliEnvironment environment;
+    private final NativeActivities extraActivities;
 
-    Factory(CliEnvironment environment) {
+    Factory(CliEnvironment environment, NativeActivities extraActivities) {
       this.environment = environment;
+      this.extraActivities = extraActivities;
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == RunCommand.class) {
-        return type.cast(new RunCommand(environment));
+        return type.cast(new RunCommand(environment, extraActivities));
       }
       if (type == ValidateCommand.class) {
-        return type.cast(new ValidateCommand(environment));
+        return type.cast(new ValidateCommand(environment, extraActivities));
       }
       if (type == JournalsCommand.class) {
         return type.cast(new JournalsCommand(environment));

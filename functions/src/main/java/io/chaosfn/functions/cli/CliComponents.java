@@ -2,6 +2,7 @@ package io.chaosfn.functions.cli;
 
 import io.chaosfn.activity.ActivityFailedException;
 import io.chaosfn.activity.ActivityRegistry;
+import io.chaosfn.activity.NativeActivities;
 import io.chaosfn.activity.PythonProvider;
 import io.chaosfn.activity.Providers;
 import io.chaosfn.activity.http.HttpPolicy;
@@ -24,7 +25,11 @@ import picocli.CommandLine;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
-/** The CLI's composition root: every provider, the native activities and controls, and the journal store. */
+/**
+ * The CLI's composition root: every provider, the native activities and controls, and the journal store.
+ * Production registers no extra activities; tests add their stand-ins through {@link ChaosfnCommand#execute(String[],
+ * CliEnvironment, NativeActivities)}.
+ */
 final class CliComponents {
   static final String STORE_VARIABLE = "CHAOSFN_STORE";
   private final CliEnvironment environment;
@@ -32,11 +37,12 @@ final class CliComponents {
   private final Providers providers;
   private final List<NativeControl> controls;
 
-  CliComponents(CliEnvironment environment) {
+  /** @param extraActivities native activities registered besides the built-in ones (none in production) */
+  CliComponents(CliEnvironment environment, NativeActivities extraActivities) {
     this.environment = environment;
     this.registry = new KubernetesActivities(
         new ClusterClients(Optional.empty(), this::awsCredentials, Clock.systemUTC()), GuardrailPolicy.defaults())
-        .registerInto(ActivityRegistry.builder()).build();
+        .registerInto(ActivityRegistry.builder()).addAll(extraActivities).build();
     // The CLI runs on the user's own machine: every provider and every address is theirs to use.
     this.providers = new Providers(List.of(new HttpProvider(HttpPolicy.unrestricted()),
         new ProcessProvider(environment.variables()), new PythonProvider(registry)));

@@ -1,5 +1,6 @@
 package io.chaosfn.functions.cli;
 
+import io.chaosfn.activity.NativeActivities;
 import io.chaosfn.engine.RunContext;
 import io.chaosfn.engine.RunListener;
 import io.chaosfn.engine.Runner;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run an experiment and write its journal.")
 final class RunCommand implements Callable<Integer> {
   private final CliEnvironment environment;
+  private final NativeActivities extraActivities;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -86,15 +88,16 @@ final class RunCommand implements Callable<Integer> {
       description = "Where runs are kept for 'journals' (default dir:~/.chaosfn/journals, or $CHAOSFN_STORE).")
   String store;
 
-  RunCommand(CliEnvironment environment) {
+  RunCommand(CliEnvironment environment, NativeActivities extraActivities) {
     this.environment = environment;
+    this.extraActivities = extraActivities;
   }
 
   @Override
   public Integer call() {
     CommandLine commandLine = spec.commandLine();
     Options options = Options.parse(this, commandLine);
-    CliComponents components = new CliComponents(environment);
+    CliComponents components = new CliComponents(environment, extraActivities);
     JournalStore journals = components.store(store, commandLine);
     ChaosToolkitSettings settings = document.settings(environment);
     Experiment experiment;

@@ -1,5 +1,6 @@
 package io.chaosfn.functions.cli;
 
+import io.chaosfn.activity.NativeActivities;
 import io.chaosfn.experiment.Experiment;
 import io.chaosfn.experiment.InvalidExperimentException;
 import io.chaosfn.experiment.Problem;
@@ -14,17 +15,19 @@ import picocli.CommandLine.Mixin;
     description = "Check an experiment without running anything.")
 final class ValidateCommand implements Callable<Integer> {
   private final CliEnvironment environment;
+  private final NativeActivities extraActivities;
 
   @Mixin
   DocumentOptions document = new DocumentOptions();
 
-  ValidateCommand(CliEnvironment environment) {
+  ValidateCommand(CliEnvironment environment, NativeActivities extraActivities) {
     this.environment = environment;
+    this.extraActivities = extraActivities;
   }
 
   @Override
   public Integer call() {
-    CliComponents components = new CliComponents(environment);
+    CliComponents components = new CliComponents(environment, extraActivities);
     ChaosToolkitSettings settings = document.settings(environment);
     try {
       LoadedDocument loaded = document.load(environment, settings);

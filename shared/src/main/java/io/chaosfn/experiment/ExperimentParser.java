@@ -196,12 +196,15 @@ public final class ExperimentParser {
     return (ObjectNode) node;
   }
 
-  /** Activities a {@code ref} may name: hypothesis probes, then the method (a later name wins, as in CTK). */
+  /**
+   * Activities a {@code ref} may name, keyed as Chaos Toolkit builds its cache (semantics §1.5): the method, then
+   * the hypothesis probes, so on a duplicate name the hypothesis probe wins and within a list the last one.
+   */
   private static Map<String, ObjectNode> namedActivities(ObjectNode document) {
     Map<String, ObjectNode> byName = new HashMap<>();
     List<JsonNode> candidates = new ArrayList<>();
-    document.path("steady-state-hypothesis").path("probes").values().forEach(candidates::add);
     document.path("method").values().forEach(candidates::add);
+    document.path("steady-state-hypothesis").path("probes").values().forEach(candidates::add);
     for (JsonNode candidate : candidates) {
       if (candidate.isObject() && candidate.path("name").isString() && !candidate.has("ref")) {
         byName.put(candidate.get("name").asString(), (ObjectNode) candidate);

@@ -168,6 +168,19 @@ class ExperimentParserTest {
   }
 
   @Test
+  void parse_referenceToADuplicateName_resolvesToTheHypothesisProbeAsChaosToolkitDoes() {
+    Experiment experiment = parser.parse(document("""
+        {"title": "t", "description": "d",
+         "steady-state-hypothesis": {"title": "h", "probes": [
+           {"type": "probe", "name": "dup", "tolerance": 200, "provider": {"type": "http", "url": "http://hypothesis"}}]},
+         "method": [{"type": "probe", "name": "dup", "provider": {"type": "http", "url": "http://method"}},
+                    {"ref": "dup"}]}
+        """));
+
+    assertThat(experiment.method().get(1).provider().path("url").asString()).isEqualTo("http://hypothesis");
+  }
+
+  @Test
   void parse_keepsUnknownKeysAndTheChaosfnExtension() {
     Experiment experiment = parser.parse(document("""
         {"title": "t", "description": "d", "method": [], "x-team": "payments",

@@ -6,23 +6,32 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The provider's {@code arguments} as the words passed to the program: a list (each element as Python's
- * {@code str()} writes it, {@code null} and {@code ""} left out), a string split shell-like, or the deprecated
- * object flattened to {@code key, value, key, value...}.
+ * The command line of a process activity, as Chaos Toolkit builds it (semantics §1.4): arguments given as a list
+ * (each element as Python's {@code str()} writes it, {@code null} and {@code ""} left out) or as the deprecated
+ * object (flattened to {@code key, value, key, value...}) are passed to the program directly; arguments given as a
+ * string go with the program to {@code /bin/sh}, so pipes, redirections and {@code $VARIABLES} in existing
+ * experiments keep working. Prefer a list: nothing in it is interpreted by a shell.
  */
 final class ProcessArguments {
+  static final String SHELL = "/bin/sh";
+
   private ProcessArguments() {}
 
-  /** @throws IllegalArgumentException when a string cannot be split or the value is no list, string or object */
-  static List<String> words(JsonNode arguments) {
+  /** @throws IllegalArgumentException when the arguments are no list, string or object */
+  static List<String> command(String program, JsonNode arguments) {
+    if (arguments != null && arguments.isString()) {
+      return List.of(SHELL, "-c", program + " " + arguments.stringValue());
+    }
+    List<String> command = new ArrayList<>();
+    command.add(program);
+    command.addAll(words(arguments));
+    return command;
+  }
+
+  private static List<String> words(JsonNode arguments) {
     List<String> words = new ArrayList<>();
     if (arguments == null || arguments.isNull() || arguments.isMissingNode()) {
       return words;
-    }
-    if (arguments.isString()) {
-      // CTK difference: Chaos Toolkit hands "<path> <arguments>" to /bin/sh; chaosfn splits the string and runs
-      // the program directly, so substituted values cannot inject shell syntax.
-      return ShellWords.split(arguments.stringValue());
     }
     if (arguments.isArray()) {
       arguments.values().forEach(element -> add(words, element));

@@ -9,7 +9,6 @@ import io.chaosfn.activity.ActivityProvider;
 import io.chaosfn.experiment.Problems;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ public final class ProcessProvider implements ActivityProvider {
         problems.at("arguments").warn("arguments as an object are deprecated in Chaos Toolkit; use a list");
       }
       try {
-        ProcessArguments.words(arguments);
+        ProcessArguments.command("", arguments);
       } catch (IllegalArgumentException e) {
         problems.at("arguments").add("cannot read the arguments: " + e.getMessage() + ", found "
             + describe(arguments));
@@ -102,10 +101,9 @@ public final class ProcessProvider implements ActivityProvider {
     Executables.Found program = Executables.find(raw, lookup)
         .filter(Executables.Found::executable)
         .orElseThrow(() -> new ActivityFailedException("path '" + raw + "' cannot be found or is not executable"));
-    List<String> command = new ArrayList<>();
-    command.add(program.path().toString());
+    List<String> command;
     try {
-      command.addAll(ProcessArguments.words(provider.get("arguments")));
+      command = ProcessArguments.command(program.path().toString(), provider.get("arguments"));
     } catch (IllegalArgumentException e) {
       throw new ActivityFailedException("cannot read the arguments of '" + raw + "': " + e.getMessage(), e);
     }

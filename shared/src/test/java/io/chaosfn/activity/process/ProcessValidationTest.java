@@ -69,15 +69,6 @@ class ProcessValidationTest {
   }
 
   @Test
-  void validate_unclosedQuoteInStringArguments_isReported() {
-    ObjectNode unclosed = provider("{'type':'process','path':'sh'}").put("arguments", "-c 'true");
-
-    Problems problems = validate(unclosed);
-
-    assertThat(problems.list()).extracting(Problem::path).containsExactly("provider.arguments");
-  }
-
-  @Test
   void validate_wrongTimeoutAndArgumentTypes_areEachReported() {
     Problems problems = validate("{'type':'process','path':'sh','arguments':3,'timeout':'soon'}");
 

@@ -11,19 +11,22 @@ import io.chaosfn.activity.process.ProcessProvider;
 import io.chaosfn.engine.control.NativeControl;
 import io.chaosfn.engine.control.Safeguards;
 import io.chaosfn.experiment.ExperimentParser;
+import io.chaosfn.functions.AwsCredentialVariables;
+import io.chaosfn.functions.DynamoDbSettings;
 import io.chaosfn.kubernetes.GuardrailPolicy;
 import io.chaosfn.kubernetes.KubernetesActivities;
 import io.chaosfn.kubernetes.auth.ClusterClients;
 import io.chaosfn.store.JournalStore;
+import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
 import io.chaosfn.store.local.DirectoryJournalStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * The CLI's composition root: every provider, the native activities and controls, and the journal store.
@@ -32,6 +35,9 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  */
 final class CliComponents {
   static final String STORE_VARIABLE = "CHAOSFN_STORE";
+  private static final String DIRECTORY = "dir:";
+  private static final String DYNAMODB = "dynamodb:";
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
   private final CliEnvironment environment;
   private final ActivityRegistry registry;
   private final Providers providers;
@@ -54,15 +60,8 @@ final class CliComponents {
    * kubeconfig (with its own {@code aws eks get-token} exec entry) needs none.
    */
   private AwsCredentialsIdentity awsCredentials() {
-    String key = environment.get("AWS_ACCESS_KEY_ID");
-    String secret = environment.get("AWS_SECRET_ACCESS_KEY");
-    if (key == null || secret == null) {
-      throw new ActivityFailedException("EKS access needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the"
-          + " environment, or a kubeconfig");
-    }
-    String session = environment.get("AWS_SESSION_TOKEN");
-    return session == null ? AwsCredentialsIdentity.create(key, secret)
-        : AwsSessionCredentialsIdentity.create(key, secret, session);
+    return AwsCredentialVariables.from(environment.variables()).orElseThrow(() -> new ActivityFailedException(
+        "EKS access needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or a kubeconfig"));
   }
 
   Providers providers() {
@@ -79,22 +78,37 @@ final class CliComponents {
   }
 
   /**
-   * The store named by {@code --store}, else {@code CHAOSFN_STORE}, else {@code dir:~/.chaosfn/journals}.
+   * The store named by {@code --store}, else {@code CHAOSFN_STORE}, else {@code dir:~/.chaosfn/journals}:
+   * {@code dir:PATH} or {@code dynamodb:TABLE}. The DynamoDB client is only built when a table is named, so
+   * other commands never load the SDK's client classes.
    *
-   * @throws CommandLine.ParameterException for a malformed store name (a usage error)
+   * @throws CommandLine.ParameterException for a malformed store name or incomplete AWS settings (a usage error)
    */
   JournalStore store(String option, CommandLine commandLine) {
     String name = option != null ? option : environment.get(STORE_VARIABLE);
     if (name == null || name.isBlank()) {
       return new DirectoryJournalStore(environment.home().resolve(".chaosfn").resolve("journals"));
     }
-    if (name.startsWith("dir:") && name.length() > 4) {
-      String path = name.substring(4);
+    if (name.startsWith(DIRECTORY) && name.length() > DIRECTORY.length()) {
+      String path = name.substring(DIRECTORY.length());
       return new DirectoryJournalStore(path.startsWith("~/") ? environment.home().resolve(path.substring(2))
           : Path.of(path));
     }
+    if (name.startsWith(DYNAMODB) && TABLE_NAME.matcher(name.substring(DYNAMODB.length())).matches()) {
+      return dynamoDbStore(name.substring(DYNAMODB.length()), commandLine);
+    }
     throw new CommandLine.ParameterException(commandLine,
-        "unknown store '" + name + "': expected dir:PATH (a DynamoDB store, dynamodb:TABLE, needs AWS settings"
-            + " this build of the CLI does not read yet)");
+        "unknown store '" + name + "': expected dir:PATH or dynamodb:TABLE (a table name is 3-255 letters, digits,"
+            + " '_', '-' or '.')");
+  }
+
+  private JournalStore dynamoDbStore(String table, CommandLine commandLine) {
+    DynamoDbSettings settings;
+    try {
+      settings = DynamoDbSettings.from(environment.variables());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, "store dynamodb:" + table + ": " + e.getMessage());
+    }
+    return new DynamoDbJournalStore(settings.client(), table);
   }
 }

@@ -5,7 +5,6 @@ import io.chaosfn.store.ExperimentHistory;
 import io.chaosfn.store.ExperimentSummary;
 import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.Outcome;
-import io.chaosfn.store.Page;
 import io.chaosfn.store.RunQuery;
 import io.chaosfn.store.RunRecord;
 import java.util.ArrayList;
@@ -30,8 +29,9 @@ final class JournalsCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--store", paramLabel = "dir:PATH", scope = CommandLine.ScopeType.INHERIT,
-      description = "Where runs are kept (default dir:~/.chaosfn/journals, or $CHAOSFN_STORE).")
+  @Option(names = "--store", paramLabel = "dir:PATH|dynamodb:TABLE", scope = CommandLine.ScopeType.INHERIT,
+      description = "Where runs are kept: a directory or a DynamoDB table (default dir:~/.chaosfn/journals,"
+          + " or $CHAOSFN_STORE).")
   String store;
 
   JournalsCommand(CliEnvironment environment) {
@@ -159,20 +159,13 @@ final class JournalsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      JournalStore store = parent.store(spec.commandLine());
-      java.util.List<RunRecord> runs = new ArrayList<>();
-      String cursor = null;
-      do {
-        Page<RunRecord> page = store.runs(new RunQuery(experimentId, null, null, null, null, null,
-            RunQuery.MAX_LIMIT, cursor));
-        runs.addAll(page.items());
-        cursor = page.nextCursor();
-      } while (cursor != null);
-      if (runs.isEmpty()) {
+      // The store keeps the history materialised (the META item on DynamoDB): one read, however many runs.
+      Optional<ExperimentHistory> found = parent.store(spec.commandLine()).history(experimentId);
+      if (found.isEmpty()) {
         parent.environment.err().println("chaosfn: no runs of experiment " + experimentId);
         return 1;
       }
-      ExperimentHistory history = ExperimentHistory.of(experimentId, runs);
+      ExperimentHistory history = found.get();
       var out = parent.environment.out();
       out.println("experiment:        " + experimentId + (history.title() == null ? "" : " (" + history.title() + ")"));
       out.println("runs executed:     " + history.executedRuns());

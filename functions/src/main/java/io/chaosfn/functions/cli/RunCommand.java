@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
       + " fails at run time).")
   boolean noValidation;
 
-  @Option(names = "--store", paramLabel = "dir:PATH",
+  @Option(names = "--store", paramLabel = "dir:PATH|dynamodb:TABLE",
       description = "Where runs are kept for 'journals' (default dir:~/.chaosfn/journals, or $CHAOSFN_STORE).")
   String store;
 

@@ -1,9 +1,12 @@
 package io.chaosfn.functions.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +29,9 @@ public record HttpRequest(String method, String path, Map<String, String> header
   public static HttpRequest from(APIGatewayV2HTTPEvent event) {
     APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
     String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : "GET";
-    String path = event.getRawPath() != null ? event.getRawPath()
-        : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/";
+    String path = withoutStage(event.getRawPath() != null ? event.getRawPath()
+        : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/",
+        context == null ? null : context.getStage());
     Map<String, String> headers = new HashMap<>();
     if (event.getHeaders() != null) {
       event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
@@ -39,6 +43,45 @@ public record HttpRequest(String method, String path, Map<String, String> header
             : event.getBody().getBytes(StandardCharsets.UTF_8);
     String requestId = context == null ? null : context.getRequestId();
     return new HttpRequest(method.toUpperCase(Locale.ROOT), path, headers, query, body, requestId);
+  }
+
+  /**
+   * An HTTP API serves a named stage under {@code /<stage>} and keeps that segment in both {@code rawPath} and
+   * {@code requestContext.http.path}; the {@code $default} stage and Function URLs have none. Routes are
+   * matched without it.
+   */
+  private static String withoutStage(String path, String stage) {
+    if (stage == null || stage.isEmpty() || stage.equals("$default")) {
+      return path;
+    }
+    String prefix = "/" + stage;
+    if (path.equals(prefix)) {
+      return "/";
+    }
+    return path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
+  }
+
+  /**
+   * The path's segments, each percent-decoded on its own, so an id holding a {@code /} can be sent as
+   * {@code %2F} without being taken for two segments. {@code "/"} has none.
+   *
+   * @throws HttpProblem 400 for a malformed percent escape
+   */
+  public List<String> segments() {
+    String trimmed = path.startsWith("/") ? path.substring(1) : path;
+    if (trimmed.isEmpty()) {
+      return List.of();
+    }
+    List<String> segments = new ArrayList<>();
+    for (String raw : trimmed.split("/", -1)) {
+      try {
+        // URLDecoder decodes form encoding, where '+' is a space; in a path it is itself.
+        segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw HttpProblem.badRequest("path segment '" + raw + "' has a malformed percent escape");
+      }
+    }
+    return segments;
   }
 
   public Optional<String> header(String name) {

@@ -1,9 +1,12 @@
 package io.chaosfn.functions.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.chaosfn.experiment.Problem;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,6 +23,17 @@ public record HttpResponse(int status, JsonNode body) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.putObject("error").put("code", code).put("message", message);
     return new HttpResponse(status, body);
+  }
+
+  /**
+   * 400 naming every bad parameter: {@code {"error": {"code": "bad_parameter", "message": ..., "parameters":
+   * [{"name": ..., "message": ...}]}}}.
+   */
+  public static HttpResponse invalidParameters(String message, List<Problem> problems) {
+    HttpResponse response = error(400, "bad_parameter", message);
+    ArrayNode parameters = ((ObjectNode) response.body().get("error")).putArray("parameters");
+    problems.forEach(p -> parameters.addObject().put("name", p.path()).put("message", p.message()));
+    return response;
   }
 
   public APIGatewayV2HTTPResponse toLambda() {

@@ -1,6 +1,8 @@
 package io.chaosfn.functions.http;
 
 import io.chaosfn.experiment.InvalidExperimentException;
+import io.chaosfn.flow.InvalidQueryException;
+import io.chaosfn.flow.NotFoundException;
 import io.chaosfn.store.StoreUnavailableException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,6 +22,10 @@ public final class HttpResponses {
       return call.get();
     } catch (HttpProblem e) {
       return HttpResponse.error(e.status(), e.code(), e.userMessage());
+    } catch (InvalidQueryException e) {
+      return HttpResponse.invalidParameters(e.userMessage(), e.problems());
+    } catch (NotFoundException e) {
+      return HttpResponse.error(404, "not_found", e.userMessage());
     } catch (InvalidExperimentException e) {
       return HttpResponse.error(400, "invalid_experiment", e.userMessage());
     } catch (IllegalArgumentException e) {

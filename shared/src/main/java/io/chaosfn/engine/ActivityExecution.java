@@ -10,7 +10,6 @@ import io.chaosfn.experiment.Substitution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +111,10 @@ final class ActivityExecution {
     boolean native_ = "python".equals(activity.providerType());
     if (!dry || native_) {
       try {
-        ObjectNode provider = substituteProvider(activity.provider());
+        if (activity.provider() == null) {
+          throw new ActivityFailedException("the activity has no provider");
+        }
+        ObjectNode provider = substitution.applyToProvider(activity.provider());
         ActivityContext activityContext = new ActivityContext(context.configuration(),
             secretsFor(provider), context.environment(), recording(audit), context.clock(),
             context.experiment().extension(), dry);
@@ -148,22 +150,6 @@ final class ActivityExecution {
   private JsonNode exceptionLines(String message) {
     String text = context.redaction().redact(message == null ? "" : message);
     return NODES.arrayNode().add(FAILURE_PREFIX + text + "\n");
-  }
-
-  /** Substitutes what Chaos Toolkit substitutes (semantics §1.11): never module, func, path, method or type. */
-  private ObjectNode substituteProvider(ObjectNode provider) {
-    if (provider == null) {
-      throw new ActivityFailedException("the activity has no provider");
-    }
-    ObjectNode copy = provider.deepCopy();
-    List<String> fields = "http".equals(provider.path("type").asString(""))
-        ? List.of("url", "headers", "timeout", "arguments") : List.of("arguments");
-    for (String field : fields) {
-      if (copy.has(field)) {
-        copy.set(field, substitution.apply(copy.get(field)));
-      }
-    }
-    return copy;
   }
 
   /** The provider's listed secret scopes merged, later scopes overwriting earlier keys (semantics §1.4). */

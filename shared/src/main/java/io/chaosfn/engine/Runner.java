@@ -352,11 +352,7 @@ public final class Runner {
 
       @Override
       public JsonNode runProbe(ObjectNode probe) {
-        ObjectNode provider = (ObjectNode) probe.path("provider");
-        ObjectNode substituted = provider.deepCopy();
-        if (substituted.has("arguments")) {
-          substituted.set("arguments", substitution.apply(substituted.get("arguments")));
-        }
+        ObjectNode substituted = substitution.applyToProvider((ObjectNode) probe.path("provider"));
         return context.providers().run(substituted, new ActivityContext(context.configuration(),
             JsonNodeFactory.instance.objectNode(), context.environment(), ActivityAudit.NONE, context.clock(),
             experiment.extension(), false));
@@ -383,13 +379,7 @@ public final class Runner {
       public ProbeVerdict check(JsonNode probe) {
         String name = probe.path("name").asString("probe");
         try {
-          ObjectNode provider = (ObjectNode) probe.path("provider");
-          ObjectNode substituted = provider.deepCopy();
-          for (String field : List.of("url", "headers", "timeout", "arguments")) {
-            if (substituted.has(field)) {
-              substituted.set(field, substitution.apply(substituted.get(field)));
-            }
-          }
+          ObjectNode substituted = substitution.applyToProvider((ObjectNode) probe.path("provider"));
           JsonNode output = context.providers().run(substituted, new ActivityContext(context.configuration(),
               JsonNodeFactory.instance.objectNode(), context.environment(), ActivityAudit.NONE, context.clock(),
               experiment.extension(), false));

@@ -1,6 +1,7 @@
 package io.chaosfn.experiment;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,23 @@ public final class Substitution {
   /** True when there is nothing to substitute with, so {@link #apply} returns an equal tree. */
   public boolean isEmpty() {
     return mapping.isEmpty();
+  }
+
+  /**
+   * A copy of a provider object with the fields Chaos Toolkit substitutes replaced (semantics §1.11): an http
+   * provider's {@code url}, {@code headers}, {@code timeout} and {@code arguments}, any other provider's
+   * {@code arguments}. Never {@code module}, {@code func}, {@code path}, {@code method} or {@code type}.
+   */
+  public ObjectNode applyToProvider(ObjectNode provider) {
+    ObjectNode copy = provider.deepCopy();
+    List<String> fields = "http".equals(provider.path("type").asString(""))
+        ? List.of("url", "headers", "timeout", "arguments") : List.of("arguments");
+    for (String field : fields) {
+      if (copy.has(field)) {
+        copy.set(field, apply(copy.get(field)));
+      }
+    }
+    return copy;
   }
 
   /** A new tree with every placeholder in string values replaced; {@code node} is left unchanged. */

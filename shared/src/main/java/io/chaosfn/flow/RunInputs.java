@@ -86,14 +86,9 @@ public record RunInputs(
   /** python → return value; process → stdout stripped when it exited 0; http → body (semantics §1.9). */
   private static JsonNode evaluate(DynamicConfiguration dynamic, ObjectNode configuration, ObjectNode secrets,
       Map<String, String> env, Providers providers, Clock clock, Experiment experiment) {
-    ObjectNode provider = dynamic.probe().path("provider").isObject()
-        ? ((ObjectNode) dynamic.probe().get("provider")).deepCopy() : JsonNodeFactory.instance.objectNode();
-    Substitution substitution = new Substitution(configuration, secrets);
-    for (String field : List.of("url", "headers", "timeout", "arguments")) {
-      if (provider.has(field)) {
-        provider.set(field, substitution.apply(provider.get(field)));
-      }
-    }
+    ObjectNode declared = dynamic.probe().path("provider").isObject()
+        ? (ObjectNode) dynamic.probe().get("provider") : JsonNodeFactory.instance.objectNode();
+    ObjectNode provider = new Substitution(configuration, secrets).applyToProvider(declared);
     JsonNode output = providers.run(provider, new ActivityContext(configuration, JsonNodeFactory.instance.objectNode(),
         env, ActivityAudit.NONE, clock, experiment.extension(), false));
     switch (provider.path("type").asString("")) {

@@ -2,6 +2,7 @@ package io.chaosfn.functions.http;
 
 import io.chaosfn.experiment.InvalidExperimentException;
 import io.chaosfn.store.StoreUnavailableException;
+import io.chaosfn.trigger.WebhookException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,11 @@ public final class HttpResponses {
   public static HttpResponse from(Supplier<HttpResponse> call) {
     try {
       return call.get();
+    } catch (WebhookException e) {
+      if (e.status() >= 500) {
+        LOG.warn("webhook unavailable: {}", e.userMessage(), e);
+      }
+      return HttpResponse.error(e.status(), e.code(), e.userMessage());
     } catch (HttpProblem e) {
       return HttpResponse.error(e.status(), e.code(), e.userMessage());
     } catch (InvalidExperimentException e) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -80,23 +82,19 @@ public final class WebhookComponents {
 
   /** The webhook service over DynamoDB and Secrets Manager, with the given catalog and run requests. */
   public WebhookService webhooks(ExperimentCatalog catalog, RunRequests runs) {
-    ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
-        .apiCallTimeout(API_CALL_TIMEOUT).build();
-    DynamoDbClient dynamoDb = DynamoDbClient.builder()
-        .region(region)
-        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(timeouts)
-        .build();
-    SecretsManagerClient secretsManager = SecretsManagerClient.builder()
-        .region(region)
-        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(timeouts)
-        .build();
+    DynamoDbClient dynamoDb = configured(DynamoDbClient.builder()).build();
+    SecretsManagerClient secretsManager = configured(SecretsManagerClient.builder()).build();
     Clock clock = Clock.systemUTC();
     return new WebhookService(new SecretsManagerWebhookSecrets(secretsManager, secretId, secretTtl, clock),
         new DynamoDbDeliveryLog(dynamoDb, table), catalog, runs, clock);
+  }
+
+  /** The region, the role's credentials, the url-connection HTTP client and the call timeout. */
+  private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configured(B builder) {
+    return builder.region(region)
+        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(API_CALL_TIMEOUT).build());
   }
 
   private static String required(Map<String, String> env, String name, List<String> problems) {

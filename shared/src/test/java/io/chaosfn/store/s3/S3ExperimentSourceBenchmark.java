@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Warm loads through the ETag cache (one conditional GetObject answered 304) against uncached loads (GetObject
  * and parse), on s3proxy with a 40-activity YAML experiment. Prints the averages; excluded from the default build:
- * {@code mvn -o -pl shared test -Dtest=S3ExperimentSourceBenchmark -Dsurefire.excludedGroups=}.
+ * {@code mvn -o -pl shared test -Dtest=S3ExperimentSourceBenchmark -Dchaosfn.excludedGroups=none}.
  */
 @Tag("perf")
 class S3ExperimentSourceBenchmark {

@@ -4,8 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -55,6 +57,14 @@ final class LocalSlack implements AutoCloseable {
 
   String webhookUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + WEBHOOK_PATH;
+  }
+
+  /** Notifications to this server, linking runs to {@code https://chaos.example/api/runs/...}. */
+  SlackNotifications notifications(String defaultChannel, SlackNotifications.Destination destination,
+      RateLimit.Waiter waiter) {
+    SlackSettings settings = new SlackSettings(defaultChannel, URI.create("https://chaos.example/api/"), apiUrl(),
+        Duration.ofSeconds(2), Duration.ofSeconds(10));
+    return new SlackNotifications(settings, destination, waiter);
   }
 
   /** The next {@code times} requests get 429 with {@code Retry-After: seconds}. */

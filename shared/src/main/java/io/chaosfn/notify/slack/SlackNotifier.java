@@ -26,6 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  * run are skipped, so an outage costs the run one call timeout, not one per activity; the final message is still
  * tried, as Slack may be back by then. Rate limits are waited out within the run's budget. Hooks of background
  * activities come from other threads, hence the synchronisation.
+ *
+ * <p>CTK difference: {@code chaosslack} replies for every hook and uploads a {@code state.yaml} with most (semantics
+ * §6.1); this posts the hypothesis in the root message and one reply per method or rollback activity, which keeps
+ * long and continuous runs within Slack's rate limits and the app without {@code files:write}.
  */
 final class SlackNotifier implements Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);

@@ -113,7 +113,6 @@ final class SlackNotifier implements Notifier {
       String threadTs = rootTs == null ? reply.ts() : rootTs;
       failure("thread", post(reply.channel(), ending.get(), threadTs)).ifPresent(failures::add);
     }
-    failures.forEach(f -> LOG.warn("Slack {} message to {} not delivered: {}", f.kind(), f.channel(), f.error()));
     return failures;
   }
 
@@ -141,6 +140,8 @@ final class SlackNotifier implements Notifier {
     if (reply.ok()) {
       return Optional.empty();
     }
-    return Optional.of(NotificationOutcome.failed(channel, kind, redaction.redact(reply.error())));
+    NotificationOutcome failed = NotificationOutcome.failed(channel, kind, redaction.redact(reply.error()));
+    LOG.warn("Slack {} message to {} not delivered: {}", kind, channel, failed.error());
+    return Optional.of(failed);
   }
 }

@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code POST /services/...} with a JSON body, answered {@code ok}). It records every request, and on demand
  * answers 429 with {@code Retry-After} or a 500, as Slack does under rate limits and outages.
  */
-final class LocalSlack implements AutoCloseable {
-  static final String TOKEN = "xoxb-local-test-token";
+public final class LocalSlack implements AutoCloseable {
+  public static final String TOKEN = "xoxb-local-test-token";
   static final String WEBHOOK_PATH = "/services/T000/B000/secretpart";
   /** Channel names the workspace has, and their ids. */
   private static final Map<String, String> CHANNELS = Map.of("#chaos", "C0CHAOS", "#team", "C0TEAM");
@@ -35,27 +35,27 @@ final class LocalSlack implements AutoCloseable {
   private final AtomicInteger messages = new AtomicInteger();
   private final Deque<Integer> scripted = new ArrayDeque<>();
   private int retryAfterSeconds = 1;
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
 
   /** One request as received. */
-  record Request(String path, String authorization, Map<String, String> form, String body) {
-    String method() {
+  public record Request(String path, String authorization, Map<String, String> form, String body) {
+    public String method() {
       return path.substring(path.lastIndexOf('/') + 1);
     }
   }
 
-  LocalSlack() throws IOException {
+  public LocalSlack() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/", this::method);
     server.createContext("/services/", this::webhook);
     server.start();
   }
 
-  String apiUrl() {
+  public String apiUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
   }
 
-  String webhookUrl() {
+  public String webhookUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + WEBHOOK_PATH;
   }
 

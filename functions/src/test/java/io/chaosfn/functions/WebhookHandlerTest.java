@@ -1,4 +1,4 @@
-package io.chaosfn.functions.webhook;
+package io.chaosfn.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -54,6 +54,24 @@ final class LocalFunctions implements AutoCloseable {
     return "http://127.0.0.1:" + health.getAddress().getPort() + "/health";
   }
 
+  /**
+   * An experiment whose steady-state hypothesis probes {@link #healthUrl()} (so it holds), followed by
+   * {@code rest}: its method and anything else, as YAML at the top level.
+   */
+  String healthyExperiment(String title, String rest) {
+    return """
+        title: %s
+        description: an http probe around the method
+        steady-state-hypothesis:
+          title: healthy
+          probes:
+            - type: probe
+              name: health
+              tolerance: 200
+              provider: {type: http, url: "%s", timeout: 5}
+        """.formatted(title, healthUrl()) + rest;
+  }
+
   /** Uploads an experiment document under the prefix; returns its {@code s3://} URI. */
   String putExperiment(String name, String document) {
     s3.client().putObject(p -> p.bucket(BUCKET).key(PREFIX + name),

@@ -44,21 +44,13 @@ class RunExperimentEndToEndTest {
 
   @Test
   void schedulePayload_runsTheExperimentAndStoresItsJournalInDynamoDb() throws Exception {
-    String experiment = functions.putExperiment("health.yaml", """
-        title: service stays healthy
-        description: one http probe, before and after an empty-handed method
-        steady-state-hypothesis:
-          title: healthy
-          probes:
-            - type: probe
-              name: health
-              tolerance: 200
-              provider: {type: http, url: "%s", timeout: 5}
+    String experiment = functions.putExperiment("health.yaml", functions.healthyExperiment("service stays healthy",
+        """
         method:
           - type: probe
             name: look
             provider: {type: http, url: "%s", timeout: 5}
-        """.formatted(functions.healthUrl(), functions.healthUrl()));
+        """.formatted(functions.healthUrl())));
     RunExperimentHandler handler = new RunExperimentHandler(functions.components(Map.of()).runs(),
         Clock.systemUTC());
     String payload = """

@@ -50,23 +50,14 @@ class WebhookEndToEndTest {
     components = functions.components(Map.of(
         Settings.WEBHOOK_SECRET_ID, "chaosfn/webhook",
         Settings.ENDPOINT_PREFIX + "SECRETSMANAGER", secretsManager.endpoint().toString()));
-    functions.putExperiment("frontend.yaml", """
-        title: frontend stays healthy after a deploy
-        description: one http probe around an empty-handed method
-        steady-state-hypothesis:
-          title: healthy
-          probes:
-            - type: probe
-              name: health
-              tolerance: 200
-              provider: {type: http, url: "%s", timeout: 5}
+    functions.putExperiment("frontend.yaml", functions.healthyExperiment("frontend stays healthy after a deploy", """
         method: []
         extensions:
           - name: chaosfn
             id: frontend-health
             triggers:
               deploy: {match: {namespace: default, workload: frontend-app}}
-        """.formatted(functions.healthUrl()));
+        """));
   }
 
   @AfterEach

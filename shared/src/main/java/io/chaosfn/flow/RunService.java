@@ -25,14 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RunExperiment's flow (architecture.md flow 1): load (recording the S3 version) → validate → take the target
- * locks → write the in-progress run → run with the time guard → store the journal → publish
- * {@code chaosfn.run.finished} → release.
+ * RunExperiment's flow (architecture.md flow 1): load (recording the S3 version) → validate → for a deploy's run,
+ * wait until the rollout is healthy → take the target locks → write the in-progress run → run with the time guard
+ * → store the journal → publish {@code chaosfn.run.finished} → release.
  *
  * <p>A delivery whose run id is already stored (finished or in progress) is not run again: the stored run is
  * returned. An invalid experiment is stored as an {@code invalid} run with its problems, a locked target as a
- * {@code skipped} run naming the holder; nothing executes for either. The locks' lease is the invocation's
- * remaining time: a function killed at its timeout frees them by itself, and the sweeper finishes its run.
+ * {@code skipped} run naming the holder, a rollout that stays unhealthy as a {@code skipped} run saying so; nothing
+ * executes for any of them. The locks' lease is the invocation's remaining time: a function killed at its timeout
+ * frees them by itself, and the sweeper finishes its run.
  */
 public final class RunService {
   private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
@@ -44,10 +45,14 @@ public final class RunService {
   private final RunEngine engine;
   private final RunCompletion completion;
   private final String cluster;
+  private final RolloutWatch rollouts;
 
-  /** @param cluster the deployment's EKS cluster name for lock targets, or null */
+  /**
+   * @param cluster the deployment's EKS cluster name for lock targets, or null
+   * @param rollouts waits for a deploy's rollout before the runs it requested
+   */
   public RunService(ExperimentSource experiments, ExperimentParser parser, JournalStore journals, RunLock locks,
-      EventPublisher events, RunEngine engine, String cluster) {
+      EventPublisher events, RunEngine engine, String cluster, RolloutWatch rollouts) {
     this.experiments = experiments;
     this.parser = parser;
     this.journals = journals;
@@ -55,6 +60,7 @@ public final class RunService {
     this.engine = engine;
     this.completion = new RunCompletion(journals, events, engine.clock());
     this.cluster = cluster;
+    this.rollouts = rollouts;
   }
 
   /**
@@ -85,6 +91,15 @@ public final class RunService {
       return RunResult.of(completion.finish(notExecuted(runId, experimentId, request, sourced, now, Outcome.INVALID,
           null, problems)), false);
     }
+    if (request.rollout() != null) {
+      Optional<String> unhealthy = awaitRollout(request.rollout(), deadline);
+      if (unhealthy.isPresent()) {
+        LOG.info("run {} skipped: {}", runId, unhealthy.get());
+        return RunResult.of(completion.finish(notExecuted(runId, experimentId, request, sourced, now,
+            Outcome.SKIPPED, unhealthy.get(), new Problems())), false);
+      }
+      now = clock.instant();
+    }
     List<RunLock.Lease> leases = new ArrayList<>();
     try {
       for (String target : LockTargets.of(experiment, cluster, experimentId)) {
@@ -110,6 +125,25 @@ public final class RunService {
     }
   }
 
+  /**
+   * Waits at most the experiment's {@code wait_for_rollout_seconds}, and never into the time the run itself and
+   * its rollbacks need: the wait ends by the deadline minus the rollback reserve.
+   *
+   * @return why the run cannot go on, or empty when the rollout is healthy
+   */
+  private Optional<String> awaitRollout(RolloutWatch.Rollout rollout, Instant deadline) {
+    Duration untilReserve = Duration.between(engine.clock().instant(), deadline.minus(engine.rollbackReserve()));
+    Duration limit = rollout.maxWait().compareTo(untilReserve) < 0 ? rollout.maxWait() : untilReserve;
+    if (limit.isNegative()) {
+      limit = Duration.ZERO;
+    }
+    LOG.info("waiting up to {} s for the rollout of {}", limit.toSeconds(), rollout);
+    if (rollouts.awaitHealthy(rollout, limit)) {
+      return Optional.empty();
+    }
+    return Optional.of("rollout of " + rollout + " not healthy within " + limit.toSeconds() + " s");
+  }
+
   private RunRecord execute(InProgressRun running, Experiment experiment, Instant deadline) {
     RunContext.RunIdentity identity = new RunContext.RunIdentity(running.runId(), running.trigger(),
         running.source());
@@ -124,9 +158,9 @@ public final class RunService {
   }
 
   private static RunRecord notExecuted(String runId, String experimentId, RunRequest request,
-      SourcedExperiment sourced, Instant now, Outcome outcome, String reason, Problems problems) {
+      SourcedExperiment sourced, Instant startedAt, Outcome outcome, String reason, Problems problems) {
     return new RunRecord(runId, experimentId, outcome, false, sourced.tree().path("title").asString(null),
-        request.trigger(), now, now, null, reason, problems.list(), sourced.ref().versionId());
+        request.trigger(), startedAt, startedAt, null, reason, problems.list(), sourced.ref().versionId());
   }
 
   private void release(List<RunLock.Lease> leases) {

@@ -47,6 +47,7 @@ final class FlowFixture {
   final RecordingPublisher events = new RecordingPublisher();
   final List<String> calls = new CopyOnWriteArrayList<>();
   final FakeClock clock = new FakeClock(START);
+  final ScriptedRollouts rollouts = new ScriptedRollouts();
   final RunEngine engine;
   final ExperimentParser parser;
 
@@ -69,7 +70,7 @@ final class FlowFixture {
   }
 
   RunService runs() {
-    return new RunService(experiments, parser, journals, locks, events, engine, "prod");
+    return new RunService(experiments, parser, journals, locks, events, engine, "prod", rollouts);
   }
 
   SweepService sweeps() {
@@ -119,6 +120,23 @@ final class FlowFixture {
       }
       published.add(event);
       return "event-" + published.size();
+    }
+  }
+
+  /**
+   * A rollout that becomes healthy after {@code healthyAfter} of fake time (never when null); each wait records its
+   * limit and advances the clock by the time it waited.
+   */
+  final class ScriptedRollouts implements RolloutWatch {
+    final List<Duration> limits = new CopyOnWriteArrayList<>();
+    volatile Duration healthyAfter = Duration.ZERO;
+
+    @Override
+    public boolean awaitHealthy(Rollout rollout, Duration limit) {
+      limits.add(limit);
+      boolean healthy = healthyAfter != null && healthyAfter.compareTo(limit) <= 0;
+      clock.advance(healthy ? healthyAfter : limit);
+      return healthy;
     }
   }
 

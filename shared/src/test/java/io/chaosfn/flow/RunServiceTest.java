@@ -160,4 +160,60 @@ class RunServiceTest {
     assertThat(stored.journal().chaosfn().path("stop").path("cause").asString()).isEqualTo("deadline");
     assertThat(fixture.calls).doesNotContain("app.chaos.kill").endsWith("app.chaos.restore");
   }
+
+  private static RunRequest deployed(Duration maxWait) {
+    Trigger deploy = new Trigger("deploy", "frontend-app", "flux", "v2@sha1:abc", "delivery-1");
+    return new RunRequest("db-failover", deploy, null, "delivery-1/db-failover", FlowFixture.START,
+        new RolloutWatch.Rollout("default", "frontend-app", maxWait));
+  }
+
+  @Test
+  void run_deployWhoseRolloutBecomesHealthy_runsAfterTheWait() {
+    fixture.rollouts.healthyAfter = Duration.ofSeconds(40);
+
+    RunResult result = fixture.runs().run(deployed(Duration.ofSeconds(300)), deadline);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(fixture.calls).contains("app.chaos.kill");
+    assertThat(fixture.journals.get(result.runId()).orElseThrow().startedAt())
+        .isEqualTo(FlowFixture.START.plusSeconds(40));
+  }
+
+  @Test
+  void run_deployWhoseRolloutNeverBecomesHealthy_isSkippedWithTheReasonAndExecutesNothing() {
+    fixture.rollouts.healthyAfter = null;
+
+    RunResult result = fixture.runs().run(deployed(Duration.ofSeconds(300)), deadline);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(fixture.calls).isEmpty();
+    assertThat(fixture.journals.get(result.runId()).orElseThrow().reason())
+        .isEqualTo("rollout of default/frontend-app not healthy within 300 s");
+  }
+
+  @Test
+  void run_rolloutWaitLongerThanTheInvocation_waitsOnlyUntilTheRollbackReserve() {
+    Instant tight = FlowFixture.START.plus(Duration.ofSeconds(200));
+
+    fixture.runs().run(deployed(Duration.ofSeconds(900)), tight);
+
+    assertThat(fixture.rollouts.limits).containsExactly(Duration.ofSeconds(140));
+  }
+
+  @Test
+  void run_scheduledRun_doesNotWaitForAnyRollout() {
+    fixture.runs().run(scheduled("exec-9"), deadline);
+
+    assertThat(fixture.rollouts.limits).isEmpty();
+  }
+
+  @Test
+  void run_invalidDeployRun_isInvalidWithoutWaiting() {
+    fixture.write("db-failover.yaml", "title: broken\n");
+
+    RunResult result = fixture.runs().run(deployed(Duration.ofSeconds(300)), deadline);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(fixture.rollouts.limits).isEmpty();
+  }
 }

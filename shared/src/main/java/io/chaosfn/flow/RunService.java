@@ -8,6 +8,10 @@ import io.chaosfn.experiment.ExperimentParser;
 import io.chaosfn.experiment.InvalidExperimentException;
 import io.chaosfn.experiment.Problems;
 import io.chaosfn.notify.EventPublisher;
+import io.chaosfn.notify.JournalNotifications;
+import io.chaosfn.notify.NotificationOutcome;
+import io.chaosfn.notify.Notifier;
+import io.chaosfn.store.ExperimentHistory;
 import io.chaosfn.store.ExperimentSource;
 import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.Outcome;
@@ -46,13 +50,15 @@ public final class RunService {
   private final RunCompletion completion;
   private final String cluster;
   private final RolloutWatch rollouts;
+  private final RunNotifiers notifiers;
 
   /**
    * @param cluster the deployment's EKS cluster name for lock targets, or null
    * @param rollouts waits for a deploy's rollout before the runs it requested
+   * @param notifiers makes each run's notifier (Slack), or {@link RunNotifiers#NONE}
    */
   public RunService(ExperimentSource experiments, ExperimentParser parser, JournalStore journals, RunLock locks,
-      EventPublisher events, RunEngine engine, String cluster, RolloutWatch rollouts) {
+      EventPublisher events, RunEngine engine, String cluster, RolloutWatch rollouts, RunNotifiers notifiers) {
     this.experiments = experiments;
     this.parser = parser;
     this.journals = journals;
@@ -61,6 +67,7 @@ public final class RunService {
     this.completion = new RunCompletion(journals, events, engine.clock());
     this.cluster = cluster;
     this.rollouts = rollouts;
+    this.notifiers = notifiers;
   }
 
   /**
@@ -118,8 +125,12 @@ public final class RunService {
     try {
       InProgressRun running = new InProgressRun(runId, experimentId, experiment.title(), request.trigger(), now,
           sourced.ref(), leases, deadline);
+      // read before this run is written, so the headline compares with the previous run and not with this one
+      ExperimentHistory previous = journals.history(experimentId).orElse(null);
       journals.put(running.toRecord(engine.host()));
-      return RunResult.of(completion.finish(execute(running, experiment, deadline)), false);
+      List<Notifier> notifier = new ArrayList<>(1);
+      RunRecord stored = completion.finish(execute(running, experiment, deadline, previous, notifier));
+      return RunResult.of(notified(stored, notifier), false);
     } finally {
       release(leases);
     }
@@ -144,17 +155,39 @@ public final class RunService {
     return Optional.of("rollout of " + rollout + " not healthy within " + limit.toSeconds() + " s");
   }
 
-  private RunRecord execute(InProgressRun running, Experiment experiment, Instant deadline) {
+  /** @param notifier receives the run's notifier, if it has one, once the run's secrets are known */
+  private RunRecord execute(InProgressRun running, Experiment experiment, Instant deadline,
+      ExperimentHistory previous, List<Notifier> notifier) {
     RunContext.RunIdentity identity = new RunContext.RunIdentity(running.runId(), running.trigger(),
         running.source());
     try {
-      Journal journal = engine.execute(experiment, identity, deadline, new StopSignal());
+      Journal journal = engine.execute(experiment, identity, deadline, new StopSignal(), redaction -> {
+        notifiers.forRun(experiment, identity, previous, redaction).ifPresent(notifier::add);
+        return notifier;
+      });
       return RunRecord.of(running.runId(), running.experimentId(), journal, running.source().versionId());
     } catch (InvalidExperimentException e) {
       return new RunRecord(running.runId(), running.experimentId(), Outcome.INVALID, false, running.title(),
           running.trigger(), running.startedAt(), engine.clock().instant(), null, null, e.problems(),
           running.source().versionId());
     }
+  }
+
+  /**
+   * Sends the run's final notification once the journal is stored, so a slow or failing Slack never delays or
+   * loses it; what failed is added to the stored journal's {@code chaosfn.notifications}.
+   */
+  private RunRecord notified(RunRecord stored, List<Notifier> notifier) {
+    if (notifier.isEmpty() || stored.journal() == null) {
+      return stored;
+    }
+    List<NotificationOutcome> failed = notifier.get(0).finish(stored.journal());
+    if (failed.isEmpty()) {
+      return stored;
+    }
+    RunRecord noted = stored.withJournal(JournalNotifications.append(stored.journal(), failed));
+    journals.put(noted);
+    return noted;
   }
 
   private static RunRecord notExecuted(String runId, String experimentId, RunRequest request,

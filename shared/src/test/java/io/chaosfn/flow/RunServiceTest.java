@@ -3,11 +3,13 @@ package io.chaosfn.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaosfn.engine.journal.Trigger;
+import io.chaosfn.notify.NotificationOutcome;
 import io.chaosfn.store.Outcome;
 import io.chaosfn.store.RunRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,5 +217,30 @@ class RunServiceTest {
 
     assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
     assertThat(fixture.rollouts.limits).isEmpty();
+  }
+
+  @Test
+  void run_notifierConfigured_finishesWithTheStoredJournalAndThePreviousRunsHistory() {
+    fixture.runs().run(scheduled("exec-10"), deadline);
+
+    RunResult second = fixture.runs().run(scheduled("exec-11"), deadline);
+
+    assertThat(fixture.notifiers.previous).hasSize(2);
+    assertThat(fixture.notifiers.previous.get(0)).isEmpty();
+    assertThat(fixture.notifiers.previous.get(1)).isPresent();
+    assertThat(fixture.notifiers.finished).last()
+        .satisfies(j -> assertThat(j.chaosfn().path("run_id").asString()).isEqualTo(second.runId()));
+  }
+
+  @Test
+  void run_finalNotificationFails_recordsTheFailureInTheStoredJournalAndKeepsTheOutcome() {
+    fixture.notifiers.failures = List.of(NotificationOutcome.failed("#chaos", "final", "slack unreachable"));
+
+    RunResult result = fixture.runs().run(scheduled("exec-12"), deadline);
+
+    RunRecord stored = fixture.journals.get(result.runId()).orElseThrow();
+    assertThat(stored.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(stored.journal().chaosfn().path("notifications").get(0).path("error").asString())
+        .isEqualTo("slack unreachable");
   }
 }

@@ -1,0 +1,85 @@
+package io.chaosfn.sandbox;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The cluster: fabric8's mock API server in CRUD mode on a loopback port. It stores and serves resources and their
+ * watches but runs no controllers, so what controllers would do (rollout status, Patroni's failover) is simulated
+ * by {@link SimulatedRollout} and {@link SimulatedPatroni}.
+ */
+final class LocalCluster implements AutoCloseable {
+  static final String NAMESPACE = "default";
+  static final String FRONTEND = "frontend-app";
+  static final Map<String, String> SPILO = Map.of("application", "spilo");
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  private final AtomicInteger pods = new AtomicInteger();
+
+  LocalCluster() {
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new KubernetesCrudDispatcher(), false);
+    server.init(InetAddress.getLoopbackAddress(), 0);
+    client = server.createClient();
+  }
+
+  /** The API server's URL, for {@code KUBERNETES_HOST}. */
+  String url() {
+    return client.getMasterUrl().toString();
+  }
+
+  KubernetesClient client() {
+    return client;
+  }
+
+  /** The seed scenario: {@code frontend-app} (2 replicas, rolled out), {@code frontend-db-0} master, -1 replica. */
+  void seed(String image) {
+    client.resource(frontend(image)).create();
+    createDatabasePod("frontend-db-0", "master");
+    createDatabasePod("frontend-db-1", "replica");
+  }
+
+  /** Creates a Patroni pod with a new uid, as its StatefulSet would after a deletion. */
+  Pod createDatabasePod(String name, String role) {
+    Map<String, String> labels = new HashMap<>(SPILO);
+    labels.put("spilo-role", role);
+    return client.pods().inNamespace(NAMESPACE).resource(new PodBuilder()
+        .withNewMetadata().withName(name).withNamespace(NAMESPACE).withLabels(labels)
+        .withUid(name + "-" + pods.incrementAndGet()).endMetadata()
+        .withNewSpec().withNodeName("node-a").addNewContainer().withName("postgres").withImage("spilo:3")
+        .endContainer().endSpec()
+        .withNewStatus().withPhase("Running").endStatus()
+        .build()).create();
+  }
+
+  private static Deployment frontend(String image) {
+    return new DeploymentBuilder()
+        .withNewMetadata().withName(FRONTEND).withNamespace(NAMESPACE).withGeneration(1L)
+        .addToLabels("app", FRONTEND).endMetadata()
+        .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app", FRONTEND).endSelector()
+        .withNewTemplate().withNewMetadata().addToLabels("app", FRONTEND).endMetadata()
+        .withNewSpec().addNewContainer().withName("frontend").withImage(image).endContainer().endSpec()
+        .endTemplate().endSpec()
+        .withNewStatus().withObservedGeneration(1L).withReplicas(2).withUpdatedReplicas(2).withReadyReplicas(2)
+        .withAvailableReplicas(2).endStatus()
+        .build();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}

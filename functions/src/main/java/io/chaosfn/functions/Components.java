@@ -15,11 +15,14 @@ import io.chaosfn.engine.control.Safeguards;
 import io.chaosfn.experiment.ExperimentParser;
 import io.chaosfn.flow.JournalQueryService;
 import io.chaosfn.flow.RunEngine;
+import io.chaosfn.flow.RolloutWatch;
+import io.chaosfn.flow.RunNotifiers;
 import io.chaosfn.flow.RunService;
 import io.chaosfn.flow.SweepService;
 import io.chaosfn.flow.WebhookService;
 import io.chaosfn.kubernetes.GuardrailPolicy;
 import io.chaosfn.kubernetes.KubernetesActivities;
+import io.chaosfn.kubernetes.deployment.DeploymentRollouts;
 import io.chaosfn.kubernetes.auth.ClusterAccess;
 import io.chaosfn.kubernetes.auth.ClusterClients;
 import io.chaosfn.notify.eventbridge.EventBridgePublisher;
@@ -46,6 +49,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The functions' composition root: builds each function's service, with the clients it needs, from
@@ -116,9 +120,7 @@ public final class Components {
    * decisions.md §4: http probes to link-local and metadata addresses refused, the process provider only when
    * enabled, chaosk8s activities against the deployment's cluster with the default guardrails.
    */
-  private Providers providers() {
-    ClusterClients clusters = new ClusterClients(settings.cluster().map(c -> new ClusterAccess.Eks(c.name(),
-        settings.region(), c.endpoint(), c.caData())), this::clusterCredentials, clock);
+  private Providers providers(ClusterClients clusters) {
     ActivityRegistry registry = new KubernetesActivities(clusters, GuardrailPolicy.defaults())
         .registerInto(ActivityRegistry.builder()).build();
     List<ActivityProvider> all = new ArrayList<>(List.of(new HttpProvider(HttpPolicy.restricted()),
@@ -127,6 +129,20 @@ public final class Components {
       all.add(new ProcessProvider(settings.experimentEnvironment()));
     }
     return new Providers(all);
+  }
+
+  private ClusterClients clusters() {
+    return new ClusterClients(settings.cluster().map(c -> new ClusterAccess.Eks(c.name(), settings.region(),
+        c.endpoint(), c.caData())), this::clusterCredentials, clock);
+  }
+
+  /**
+   * Deploys are reported for the cluster an experiment without cluster settings acts on: the deployment's EKS
+   * cluster, or what the experiment environment names ({@code KUBERNETES_HOST} and the rest, as chaosk8s reads).
+   */
+  private RolloutWatch rollouts(ClusterClients clusters) {
+    return new DeploymentRollouts(() -> clusters.client(JsonNodeFactory.instance.objectNode(),
+        settings.experimentEnvironment()));
   }
 
   private AwsCredentialsIdentity clusterCredentials() {
@@ -156,7 +172,7 @@ public final class Components {
   public RunService runs() {
     RunParts parts = runParts();
     return new RunService(parts.experiments(), parts.parser(), parts.journals(), parts.locks(), parts.events(),
-        parts.engine(), clusterName());
+        parts.engine(), clusterName(), rollouts(parts.clusters()), RunNotifiers.NONE);
   }
 
   /** Sweeper: the same clients as {@link #runs()}. */
@@ -168,14 +184,15 @@ public final class Components {
 
   /** What running an experiment takes; runs and sweeps (which roll back) need the same. */
   private record RunParts(S3ExperimentSource experiments, ExperimentParser parser, DynamoDbJournalStore journals,
-      DynamoDbRunLock locks, EventBridgePublisher events, RunEngine engine) {}
+      DynamoDbRunLock locks, EventBridgePublisher events, RunEngine engine, ClusterClients clusters) {}
 
   private RunParts runParts() {
     DynamoDbClient dynamoDb = dynamoDb(null);
-    Providers providers = providers();
+    ClusterClients clusters = clusters();
+    Providers providers = providers(clusters);
     return new RunParts(experiments(s3(null)), parser(providers), new DynamoDbJournalStore(dynamoDb,
         settings.table()), new DynamoDbRunLock(dynamoDb, settings.table()),
-        new EventBridgePublisher(eventBridge(null), settings.eventBus()), engine(providers));
+        new EventBridgePublisher(eventBridge(null), settings.eventBus()), engine(providers), clusters);
   }
 
   /** JournalApi: DynamoDB only. */

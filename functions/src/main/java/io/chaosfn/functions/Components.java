@@ -25,7 +25,10 @@ import io.chaosfn.kubernetes.KubernetesActivities;
 import io.chaosfn.kubernetes.deployment.DeploymentRollouts;
 import io.chaosfn.kubernetes.auth.ClusterAccess;
 import io.chaosfn.kubernetes.auth.ClusterClients;
+import io.chaosfn.notify.PublishingFailedException;
 import io.chaosfn.notify.eventbridge.EventBridgePublisher;
+import io.chaosfn.notify.slack.SlackCredentials;
+import io.chaosfn.notify.slack.SlackNotifications;
 import io.chaosfn.notify.eventbridge.EventBridgeRunRequests;
 import io.chaosfn.store.dynamodb.DynamoDbDeliveryLog;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
@@ -37,11 +40,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
@@ -72,12 +78,17 @@ public final class Components {
   private final Settings settings;
   private final Clock clock;
   private final AwsCredentialsProvider credentials;
-  private final List<NativeControl> controls = List.of(new Safeguards());
+  private final Optional<SlackNotifications> slack;
+  private final List<NativeControl> controls;
 
   public Components(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     this.credentials = StaticCredentialsProvider.create(settings.credentials());
+    this.slack = settings.slack().notifications(slackCredentials());
+    List<NativeControl> natives = new ArrayList<>(List.of(new Safeguards()));
+    slack.ifPresent(s -> natives.add(s.control()));
+    this.controls = List.copyOf(natives);
   }
 
   public static Components fromEnvironment() {
@@ -108,6 +119,32 @@ public final class Components {
 
   private EventBridgeClient eventBridge(Duration callTimeout) {
     return configure(EventBridgeClient.builder(), "EVENTBRIDGE", callTimeout).build();
+  }
+
+  /**
+   * The bot token: {@code SLACK_BOT_TOKEN} as given, or the string of the {@code CHAOSFN_SLACK_TOKEN_SECRET_ID}
+   * secret, read when a run posts its first message (so a rotated token is picked up); the client is built then,
+   * so functions that never post never build it.
+   */
+  private Optional<SlackCredentials> slackCredentials() {
+    if (settings.slackBotToken() != null) {
+      return Optional.of(SlackCredentials.of(settings.slackBotToken()));
+    }
+    String secretId = settings.slackTokenSecretId();
+    if (secretId == null) {
+      return Optional.empty();
+    }
+    AtomicReference<SecretsManagerClient> client = new AtomicReference<>();
+    return Optional.of(() -> {
+      try {
+        return client.updateAndGet(c -> c != null ? c
+            : configure(SecretsManagerClient.builder(), "SECRETSMANAGER", null).build())
+            .getSecretValue(request -> request.secretId(secretId)).secretString();
+      } catch (SdkException e) {
+        throw new PublishingFailedException("cannot read the Slack bot token from " + secretId + ": "
+            + e.getClass().getSimpleName(), null);
+      }
+    });
   }
 
   private S3ExperimentSource experiments(S3Client s3) {
@@ -168,11 +205,15 @@ public final class Components {
 
   // flows
 
-  /** RunExperiment: DynamoDB (runs, locks), S3 (experiments), EventBridge ({@code chaosfn.run.finished}). */
+  /**
+   * RunExperiment: DynamoDB (runs, locks), S3 (experiments), EventBridge ({@code chaosfn.run.finished}), and Slack
+   * when configured.
+   */
   public RunService runs() {
     RunParts parts = runParts();
+    RunNotifiers notifiers = slack.<RunNotifiers>map(s -> s::forRun).orElse(RunNotifiers.NONE);
     return new RunService(parts.experiments(), parts.parser(), parts.journals(), parts.locks(), parts.events(),
-        parts.engine(), clusterName(), rollouts(parts.clusters()), RunNotifiers.NONE);
+        parts.engine(), clusterName(), rollouts(parts.clusters()), notifiers);
   }
 
   /** Sweeper: the same clients as {@link #runs()}. */

@@ -9,14 +9,20 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The cluster: fabric8's mock API server in CRUD mode on a loopback port. It stores and serves resources and their
- * watches but runs no controllers, so what controllers would do (rollout status, Patroni's failover) is simulated
+ * The cluster: fabric8's mock API server in CRUD mode on a loopback port, over HTTPS with a self-signed certificate
+ * for {@code localhost}, so functions reach it as they reach an EKS cluster (endpoint, CA data, a bearer token the
+ * mock does not check). It stores and serves resources and their watches but runs no controllers, so what controllers would do (rollout status, Patroni's failover) is simulated
  * by {@link SimulatedRollout} and {@link SimulatedPatroni}.
  */
 final class LocalCluster implements AutoCloseable {
@@ -24,20 +30,30 @@ final class LocalCluster implements AutoCloseable {
   static final String FRONTEND = "frontend-app";
   static final Map<String, String> SPILO = Map.of("application", "spilo");
 
+  private final MockWebServer web = new MockWebServer();
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final AtomicInteger pods = new AtomicInteger();
 
   LocalCluster() {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+    server = new KubernetesMockServer(new Context(), web, new HashMap<>(), new KubernetesCrudDispatcher(), true);
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
   }
 
-  /** The API server's URL, for {@code KUBERNETES_HOST}. */
+  /** The API server's URL, under the certificate's host name. */
   String url() {
-    return client.getMasterUrl().toString();
+    return "https://localhost:" + server.getPort();
+  }
+
+  /** The certificate the API server presents, base64 PEM, as EKS gives a cluster's CA data. */
+  String caData() {
+    try {
+      return Base64.getEncoder().encodeToString(
+          Files.readAllBytes(Path.of(web.getSelfSignedCertificate().certificatePath())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the mock API server's certificate", e);
+    }
   }
 
   KubernetesClient client() {

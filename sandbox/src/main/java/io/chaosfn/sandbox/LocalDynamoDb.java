@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * dynalite, the DynamoDB API in Node, as a child process on a loopback port the OS picks ({@code --port 0}).
+ * dynalite, the DynamoDB API in Node, as a child process on a free loopback port (dynalite reads {@code --port 0}
+ * as its default 4567, which another process may hold, so the port is chosen here).
  * The process is destroyed by {@link #close()} and, should the JVM exit another way (Ctrl-C, an uncaught error),
  * by a shutdown hook, so the sandbox never leaves a {@code node} process behind.
  */
@@ -31,12 +34,12 @@ final class LocalDynamoDb implements AutoCloseable {
 
   /** @param nodeProject {@code infrastructure/local}, where {@code npm ci} installed dynalite */
   LocalDynamoDb(Path nodeProject) {
-    Path cli = nodeProject.resolve("node_modules/dynalite/cli.js");
+    Path cli = nodeProject.toAbsolutePath().resolve("node_modules/dynalite/cli.js");
     if (!Files.isRegularFile(cli)) {
       throw new IllegalStateException(cli + " is missing: run `npm ci` in " + nodeProject);
     }
     try {
-      process = new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", "0",
+      process = new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(freePort()),
           "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"))
           .directory(nodeProject.toFile()).redirectErrorStream(true).start();
     } catch (IOException e) {
@@ -45,6 +48,14 @@ final class LocalDynamoDb implements AutoCloseable {
     hook = new Thread(this::stop, "dynalite-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     port = awaitPort();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free loopback port for dynalite", e);
+    }
   }
 
   URI endpoint() {

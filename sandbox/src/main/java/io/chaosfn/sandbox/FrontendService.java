@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -24,13 +22,7 @@ final class FrontendService implements AutoCloseable {
   FrontendService(LocalCluster cluster, int version) {
     this.cluster = cluster;
     this.version = version;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the simulated frontend", e);
-    }
-    server.createContext("/", this::page);
-    server.start();
+    server = LoopbackHttp.start("the simulated frontend", "/", this::page);
   }
 
   URI url() {
@@ -55,9 +47,7 @@ final class FrontendService implements AutoCloseable {
           .orElse("frontend v" + version + ": database connection lost");
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    LoopbackHttp.respond(exchange, status, "text/plain; charset=utf-8", bytes);
   }
 
   private Optional<Pod> master() {

@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The cluster: fabric8's mock API server in CRUD mode on a loopback port, over HTTPS with a self-signed certificate
@@ -30,12 +32,16 @@ final class LocalCluster implements AutoCloseable {
   static final String FRONTEND = "frontend-app";
   static final Map<String, String> SPILO = Map.of("application", "spilo");
 
+  /** Kept here so the level set below holds: JUL forgets the levels of loggers nobody references. */
+  private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
   private final MockWebServer web = new MockWebServer();
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final AtomicInteger pods = new AtomicInteger();
 
   LocalCluster() {
+    // the mock logs every request at INFO, which would bury the story
+    MOCK_SERVER_LOG.setLevel(Level.WARNING);
     server = new KubernetesMockServer(new Context(), web, new HashMap<>(), new KubernetesCrudDispatcher(), true);
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();

@@ -3,8 +3,6 @@ package io.chaosfn.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,13 +35,7 @@ final class LocalEventBus implements AutoCloseable {
     this.region = region;
     this.clock = clock;
     this.say = say;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the EventBridge stand-in", e);
-    }
-    server.createContext("/", this::putEvents);
-    server.start();
+    server = LoopbackHttp.start("the EventBridge stand-in", "/", this::putEvents);
   }
 
   URI endpoint() {
@@ -93,10 +85,7 @@ final class LocalEventBus implements AutoCloseable {
 
   private static void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    LoopbackHttp.respond(exchange, status, "application/x-amz-json-1.1", bytes);
   }
 
   @Override

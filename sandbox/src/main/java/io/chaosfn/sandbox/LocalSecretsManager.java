@@ -3,8 +3,6 @@ package io.chaosfn.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -24,13 +22,7 @@ final class LocalSecretsManager implements AutoCloseable {
 
   LocalSecretsManager(Map<String, String> secrets) {
     this.secrets = Map.copyOf(secrets);
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the Secrets Manager stand-in", e);
-    }
-    server.createContext("/", this::getSecretValue);
-    server.start();
+    server = LoopbackHttp.start("the Secrets Manager stand-in", "/", this::getSecretValue);
   }
 
   URI endpoint() {
@@ -51,10 +43,7 @@ final class LocalSecretsManager implements AutoCloseable {
           .put("Name", secretId).put("SecretString", value).put("VersionId", "v1");
     }
     byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    LoopbackHttp.respond(exchange, status, "application/x-amz-json-1.1", bytes);
   }
 
   @Override

@@ -3,8 +3,6 @@ package io.chaosfn.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -32,13 +30,7 @@ final class PrintingSlack implements AutoCloseable {
 
   PrintingSlack(Consumer<String> say) {
     this.say = say;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the local Slack endpoint", e);
-    }
-    server.createContext("/api/", this::call);
-    server.start();
+    server = LoopbackHttp.start("the local Slack endpoint", "/api/", this::call);
   }
 
   String apiUrl() {
@@ -68,10 +60,7 @@ final class PrintingSlack implements AutoCloseable {
       default -> answer.put("ok", false).put("error", "unknown_method");
     }
     byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    LoopbackHttp.respond(exchange, 200, "application/json; charset=utf-8", bytes);
   }
 
   private void record(Message message) {

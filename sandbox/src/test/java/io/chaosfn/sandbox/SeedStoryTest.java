@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,14 +17,13 @@ import tools.jackson.databind.JsonNode;
  */
 class SeedStoryTest {
   private static final List<String> printed = new ArrayList<>();
-  private static LocalSystem system;
   private static long dynalitePid;
   private static SeedStory.Result result;
   private static List<PrintingSlack.Message> slack;
 
   @BeforeAll
   static void play() throws Exception {
-    system = new LocalSystem(Sandbox.nodeProject(), printed::add);
+    LocalSystem system = new LocalSystem(Sandbox.nodeProject(), printed::add);
     try {
       dynalitePid = system.dynamoDb.pid();
       result = new SeedStory(system, system.components(), printed::add).play();
@@ -33,11 +31,6 @@ class SeedStoryTest {
     } finally {
       system.close();
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
   }
 
   @Test

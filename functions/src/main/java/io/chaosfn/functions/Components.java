@@ -15,14 +15,20 @@ import io.chaosfn.engine.control.Safeguards;
 import io.chaosfn.experiment.ExperimentParser;
 import io.chaosfn.flow.JournalQueryService;
 import io.chaosfn.flow.RunEngine;
+import io.chaosfn.flow.RolloutWatch;
+import io.chaosfn.flow.RunNotifiers;
 import io.chaosfn.flow.RunService;
 import io.chaosfn.flow.SweepService;
 import io.chaosfn.flow.WebhookService;
 import io.chaosfn.kubernetes.GuardrailPolicy;
 import io.chaosfn.kubernetes.KubernetesActivities;
+import io.chaosfn.kubernetes.deployment.DeploymentRollouts;
 import io.chaosfn.kubernetes.auth.ClusterAccess;
 import io.chaosfn.kubernetes.auth.ClusterClients;
+import io.chaosfn.notify.PublishingFailedException;
 import io.chaosfn.notify.eventbridge.EventBridgePublisher;
+import io.chaosfn.notify.slack.SlackCredentials;
+import io.chaosfn.notify.slack.SlackNotifications;
 import io.chaosfn.notify.eventbridge.EventBridgeRunRequests;
 import io.chaosfn.store.dynamodb.DynamoDbDeliveryLog;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
@@ -34,11 +40,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
@@ -46,6 +55,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The functions' composition root: builds each function's service, with the clients it needs, from
@@ -68,12 +78,17 @@ public final class Components {
   private final Settings settings;
   private final Clock clock;
   private final AwsCredentialsProvider credentials;
-  private final List<NativeControl> controls = List.of(new Safeguards());
+  private final Optional<SlackNotifications> slack;
+  private final List<NativeControl> controls;
 
   public Components(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     this.credentials = StaticCredentialsProvider.create(settings.credentials());
+    this.slack = settings.slack().notifications(slackCredentials());
+    List<NativeControl> natives = new ArrayList<>(List.of(new Safeguards()));
+    slack.ifPresent(s -> natives.add(s.control()));
+    this.controls = List.copyOf(natives);
   }
 
   public static Components fromEnvironment() {
@@ -106,6 +121,32 @@ public final class Components {
     return configure(EventBridgeClient.builder(), "EVENTBRIDGE", callTimeout).build();
   }
 
+  /**
+   * The bot token: {@code SLACK_BOT_TOKEN} as given, or the string of the {@code CHAOSFN_SLACK_TOKEN_SECRET_ID}
+   * secret, read when a run posts its first message (so a rotated token is picked up); the client is built then,
+   * so functions that never post never build it.
+   */
+  private Optional<SlackCredentials> slackCredentials() {
+    if (settings.slackBotToken() != null) {
+      return Optional.of(SlackCredentials.of(settings.slackBotToken()));
+    }
+    String secretId = settings.slackTokenSecretId();
+    if (secretId == null) {
+      return Optional.empty();
+    }
+    AtomicReference<SecretsManagerClient> client = new AtomicReference<>();
+    return Optional.of(() -> {
+      try {
+        return client.updateAndGet(c -> c != null ? c
+            : configure(SecretsManagerClient.builder(), "SECRETSMANAGER", null).build())
+            .getSecretValue(request -> request.secretId(secretId)).secretString();
+      } catch (SdkException e) {
+        throw new PublishingFailedException("cannot read the Slack bot token from " + secretId + ": "
+            + e.getClass().getSimpleName(), null);
+      }
+    });
+  }
+
   private S3ExperimentSource experiments(S3Client s3) {
     return new S3ExperimentSource(s3, settings.experimentsBucket(), settings.experimentsPrefix());
   }
@@ -116,9 +157,7 @@ public final class Components {
    * decisions.md §4: http probes to link-local and metadata addresses refused, the process provider only when
    * enabled, chaosk8s activities against the deployment's cluster with the default guardrails.
    */
-  private Providers providers() {
-    ClusterClients clusters = new ClusterClients(settings.cluster().map(c -> new ClusterAccess.Eks(c.name(),
-        settings.region(), c.endpoint(), c.caData())), this::clusterCredentials, clock);
+  private Providers providers(ClusterClients clusters) {
     ActivityRegistry registry = new KubernetesActivities(clusters, GuardrailPolicy.defaults())
         .registerInto(ActivityRegistry.builder()).build();
     List<ActivityProvider> all = new ArrayList<>(List.of(new HttpProvider(HttpPolicy.restricted()),
@@ -127,6 +166,20 @@ public final class Components {
       all.add(new ProcessProvider(settings.experimentEnvironment()));
     }
     return new Providers(all);
+  }
+
+  private ClusterClients clusters() {
+    return new ClusterClients(settings.cluster().map(c -> new ClusterAccess.Eks(c.name(), settings.region(),
+        c.endpoint(), c.caData())), this::clusterCredentials, clock);
+  }
+
+  /**
+   * Deploys are reported for the cluster an experiment without cluster settings acts on: the deployment's EKS
+   * cluster, or what the experiment environment names ({@code KUBERNETES_HOST} and the rest, as chaosk8s reads).
+   */
+  private RolloutWatch rollouts(ClusterClients clusters) {
+    return new DeploymentRollouts(() -> clusters.client(JsonNodeFactory.instance.objectNode(),
+        settings.experimentEnvironment()));
   }
 
   private AwsCredentialsIdentity clusterCredentials() {
@@ -152,11 +205,15 @@ public final class Components {
 
   // flows
 
-  /** RunExperiment: DynamoDB (runs, locks), S3 (experiments), EventBridge ({@code chaosfn.run.finished}). */
+  /**
+   * RunExperiment: DynamoDB (runs, locks), S3 (experiments), EventBridge ({@code chaosfn.run.finished}), and Slack
+   * when configured.
+   */
   public RunService runs() {
     RunParts parts = runParts();
+    RunNotifiers notifiers = slack.<RunNotifiers>map(s -> s::forRun).orElse(RunNotifiers.NONE);
     return new RunService(parts.experiments(), parts.parser(), parts.journals(), parts.locks(), parts.events(),
-        parts.engine(), clusterName());
+        parts.engine(), clusterName(), rollouts(parts.clusters()), notifiers);
   }
 
   /** Sweeper: the same clients as {@link #runs()}. */
@@ -168,14 +225,15 @@ public final class Components {
 
   /** What running an experiment takes; runs and sweeps (which roll back) need the same. */
   private record RunParts(S3ExperimentSource experiments, ExperimentParser parser, DynamoDbJournalStore journals,
-      DynamoDbRunLock locks, EventBridgePublisher events, RunEngine engine) {}
+      DynamoDbRunLock locks, EventBridgePublisher events, RunEngine engine, ClusterClients clusters) {}
 
   private RunParts runParts() {
     DynamoDbClient dynamoDb = dynamoDb(null);
-    Providers providers = providers();
+    ClusterClients clusters = clusters();
+    Providers providers = providers(clusters);
     return new RunParts(experiments(s3(null)), parser(providers), new DynamoDbJournalStore(dynamoDb,
         settings.table()), new DynamoDbRunLock(dynamoDb, settings.table()),
-        new EventBridgePublisher(eventBridge(null), settings.eventBus()), engine(providers));
+        new EventBridgePublisher(eventBridge(null), settings.eventBus()), engine(providers), clusters);
   }
 
   /** JournalApi: DynamoDB only. */

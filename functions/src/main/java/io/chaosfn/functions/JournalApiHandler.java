@@ -18,7 +18,12 @@ public final class JournalApiHandler implements RequestHandler<APIGatewayV2HTTPE
   private final JournalApiRoutes routes;
 
   public JournalApiHandler() {
-    this(Components.fromEnvironment().journalQueries());
+    this(Components.fromEnvironment());
+  }
+
+  /** The function built from these components instead of the environment's (the sandbox builds its own). */
+  public JournalApiHandler(Components components) {
+    this(components.journalQueries());
   }
 
   JournalApiHandler(JournalQueryService queries) {

@@ -1,8 +1,10 @@
 package io.chaosfn.functions;
 
 import io.chaosfn.engine.journal.Trigger;
+import io.chaosfn.flow.RolloutWatch;
 import io.chaosfn.flow.RunRequest;
 import io.chaosfn.flow.RunResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>the {@code chaosfn.run.requested} EventBridge event ({@code detail-type}, {@code id}, {@code time},
  *       {@code detail: {run_id, experiment_id, experiment, trigger: {type, name, source, revision, delivery_id},
  *       ...}}, docs/events.md): the webhook's run id when it chose one, else one derived from the delivery id and
- *       experiment id as the webhook derives it, else from the event id;
+ *       experiment id as the webhook derives it, else from the event id; its {@code deploy} workload and
+ *       {@code wait_for_rollout_seconds} make the run wait for the rollout first;
  *   <li>a direct invoke {@code {"experiment", "trigger"?, "run_id"?}}.
  * </ul>
  */
@@ -42,7 +45,8 @@ final class RunEnvelope {
       String experimentId = text(detail, "experiment_id");
       String deliveryKey = trigger.deliveryId() != null && experimentId != null
           ? trigger.deliveryId() + "/" + experimentId : text(event, "id");
-      return new RunRequest(experiment, trigger, text(detail, "run_id"), deliveryKey, instant(event, "time"));
+      return new RunRequest(experiment, trigger, text(detail, "run_id"), deliveryKey, instant(event, "time"),
+          rollout(detail));
     }
     String experiment = text(event, "experiment");
     JsonNode trigger = event.path("trigger");
@@ -50,6 +54,18 @@ final class RunEnvelope {
     Trigger parsed = trigger.isObject() ? Trigger.fromJson((ObjectNode) trigger)
         : new Trigger(executionId != null ? "schedule" : "invoke", null, null, null, null);
     return new RunRequest(experiment, parsed, text(event, "run_id"), executionId, instant(event, "scheduled_time"));
+  }
+
+  /**
+   * The workload to wait for: {@code deploy.namespace} and {@code deploy.workload} with a positive
+   * {@code wait_for_rollout_seconds}; null (run at once) otherwise, as for a GitHub deploy naming only a repository.
+   */
+  private static RolloutWatch.Rollout rollout(JsonNode detail) {
+    String namespace = text(detail.path("deploy"), "namespace");
+    String workload = text(detail.path("deploy"), "workload");
+    long seconds = detail.path("wait_for_rollout_seconds").asLong(0);
+    return namespace == null || workload == null || seconds <= 0 ? null
+        : new RolloutWatch.Rollout(namespace, workload, Duration.ofSeconds(seconds));
   }
 
   /** The answer, snake-case like the journal's {@code chaosfn} object. */

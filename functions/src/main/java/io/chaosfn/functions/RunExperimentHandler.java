@@ -19,7 +19,12 @@ public final class RunExperimentHandler implements RequestStreamHandler {
   private final Clock clock;
 
   public RunExperimentHandler() {
-    this(Components.fromEnvironment().runs(), Clock.systemUTC());
+    this(Components.fromEnvironment());
+  }
+
+  /** The function built from these components instead of the environment's (the sandbox builds its own). */
+  public RunExperimentHandler(Components components) {
+    this(components.runs(), Clock.systemUTC());
   }
 
   RunExperimentHandler(RunService runs, Clock clock) {

@@ -41,6 +41,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  *     null (only the webhook needs it)
  * @param webhookSecretTtl {@code CHAOSFN_WEBHOOK_SECRET_TTL_SECONDS}: how long the webhook keeps the secret before
  *     reading it again, default 300 s
+ * @param slack the Slack variables ({@link SlackVariables}); Slack is on when a token or a webhook URL is set
+ * @param slackTokenSecretId {@code CHAOSFN_SLACK_TOKEN_SECRET_ID}: the Secrets Manager secret whose string is the
+ *     bot token, or null
+ * @param slackBotToken {@code SLACK_BOT_TOKEN}: the bot token itself, where no Secrets Manager is at hand (the
+ *     sandbox), or null; never in {@link #toString()}. Only one of the two may be set.
  */
 public record Settings(
     // AWS runtime
@@ -63,7 +68,11 @@ public record Settings(
     Optional<EksCluster> cluster,
     // webhook
     String webhookSecretId,
-    Duration webhookSecretTtl) {
+    Duration webhookSecretTtl,
+    // Slack
+    SlackVariables slack,
+    String slackTokenSecretId,
+    String slackBotToken) {
 
   public static final String REGION = "AWS_REGION";
   public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
@@ -80,11 +89,15 @@ public record Settings(
   public static final String EKS_CA_DATA = "CHAOSFN_EKS_CA_DATA";
   public static final String WEBHOOK_SECRET_ID = "CHAOSFN_WEBHOOK_SECRET_ID";
   public static final String WEBHOOK_SECRET_TTL = "CHAOSFN_WEBHOOK_SECRET_TTL_SECONDS";
+  public static final String SLACK_TOKEN_SECRET_ID = "CHAOSFN_SLACK_TOKEN_SECRET_ID";
+  /** The bot token in plain text: for the sandbox only, so not in {@link #VARIABLES}. */
+  public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
 
   /** What the template sets (required or optional). */
   public static final List<String> VARIABLES = List.of(TABLE, EXPERIMENTS_BUCKET, EXPERIMENTS_PREFIX, EVENT_BUS,
       ROLLBACK_RESERVE, EXPERIMENT_ENV_PREFIX, PROCESS_PROVIDER, EKS_CLUSTER, EKS_ENDPOINT, EKS_CA_DATA,
-      WEBHOOK_SECRET_ID, WEBHOOK_SECRET_TTL);
+      WEBHOOK_SECRET_ID, WEBHOOK_SECRET_TTL, SlackVariables.CHANNEL, SlackVariables.API_URL,
+      SlackVariables.JOURNAL_API_URL, SLACK_TOKEN_SECRET_ID);
   /** What the Lambda runtime sets by itself; {@code AWS_ENDPOINT_URL_*} only the sandbox and tests set. */
   public static final List<String> RUNTIME_VARIABLES = List.of(REGION, AwsCredentialVariables.ACCESS_KEY_ID,
       AwsCredentialVariables.SECRET_ACCESS_KEY, AwsCredentialVariables.SESSION_TOKEN, FUNCTION_NAME);
@@ -136,9 +149,16 @@ public record Settings(
     boolean process = read.flag(PROCESS_PROVIDER, "enabled", "disabled");
     Optional<EksCluster> cluster = read.cluster();
     Duration secretTtl = read.seconds(WEBHOOK_SECRET_TTL, DEFAULT_WEBHOOK_SECRET_TTL);
+    SlackVariables slack = read.slack();
+    String tokenSecretId = read.optional(SLACK_TOKEN_SECRET_ID);
+    String botToken = read.optional(SLACK_BOT_TOKEN);
+    if (tokenSecretId != null && botToken != null) {
+      read.problem(SLACK_TOKEN_SECRET_ID + " and " + SLACK_BOT_TOKEN + " are both set: the bot token comes from one");
+    }
     read.throwIfAny();
     return new Settings(region, credentials, read.optional(FUNCTION_NAME), endpoints, table, bucket, prefix,
-        eventBus, reserve, experimentEnvironment, process, cluster, read.optional(WEBHOOK_SECRET_ID), secretTtl);
+        eventBus, reserve, experimentEnvironment, process, cluster, read.optional(WEBHOOK_SECRET_ID), secretTtl, slack,
+        tokenSecretId, botToken);
   }
 
   /** Names the experiment variables without their values: they may hold secrets. */
@@ -149,7 +169,8 @@ public record Settings(
         + ", experimentsPrefix=" + experimentsPrefix + ", eventBus=" + eventBus + ", rollbackReserve="
         + rollbackReserve + ", experimentEnvironment=" + new java.util.TreeSet<>(experimentEnvironment.keySet())
         + ", processProvider=" + processProvider + ", cluster=" + cluster + ", webhookSecretId=" + webhookSecretId
-        + ", webhookSecretTtl=" + webhookSecretTtl + "]";
+        + ", webhookSecretTtl=" + webhookSecretTtl + ", slack=" + slack + ", slackTokenSecretId="
+        + slackTokenSecretId + ", slackBotToken=" + (slackBotToken == null ? "unset" : "set") + "]";
   }
 
   public Optional<URI> endpoint(String service) {
@@ -268,6 +289,16 @@ public record Settings(
         return Optional.empty();
       }
       return Optional.of(new EksCluster(name, endpoint, ca));
+    }
+
+    /** The Web API URL must end with '/', as Slack's method URLs are appended to it. */
+    SlackVariables slack() {
+      Optional<URI> journalApi = uri(SlackVariables.JOURNAL_API_URL);
+      Optional<URI> api = uri(SlackVariables.API_URL);
+      api.filter(u -> !u.toString().endsWith("/")).ifPresent(u -> problems.add(SlackVariables.API_URL
+          + " must end with '/', found '" + u + "'"));
+      return new SlackVariables(optional(SlackVariables.CHANNEL), journalApi.orElse(null),
+          api.map(URI::toString).filter(u -> u.endsWith("/")).orElse(null), null);
     }
 
     void throwIfAny() {

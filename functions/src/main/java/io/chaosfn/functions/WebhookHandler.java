@@ -22,7 +22,12 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
   private final WebhookService webhooks;
 
   public WebhookHandler() {
-    this(Components.fromEnvironment().webhooks());
+    this(Components.fromEnvironment());
+  }
+
+  /** The function built from these components instead of the environment's (the sandbox builds its own). */
+  public WebhookHandler(Components components) {
+    this(components.webhooks());
   }
 
   WebhookHandler(WebhookService webhooks) {

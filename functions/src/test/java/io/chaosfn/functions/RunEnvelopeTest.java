@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chaosfn.engine.journal.Trigger;
+import io.chaosfn.flow.RolloutWatch;
 import io.chaosfn.flow.RunRequest;
 import io.chaosfn.store.RunIds;
 import io.chaosfn.trigger.DeployEvent;
@@ -49,6 +50,24 @@ class RunEnvelopeTest {
     assertThat(request.runId(NOW)).isEqualTo(runId);
     assertThat(request.trigger())
         .isEqualTo(new Trigger("deploy", "frontend-app", "flux", "main@sha1:4f2a9c1", "d-42"));
+  }
+
+  @Test
+  void request_runRequestedEventWithRolloutWait_waitsForTheDeployedWorkload() {
+    io.chaosfn.trigger.RunRequest requested = new io.chaosfn.trigger.RunRequest("run-1", "frontend-db-failover",
+        "s3://experiments/frontend.yaml", webhookRequest("run-1").deploy(), Duration.ofSeconds(300));
+
+    RunRequest request = RunEnvelope.request(runRequested(requested));
+
+    assertThat(request.rollout())
+        .isEqualTo(new RolloutWatch.Rollout("default", "frontend-app", Duration.ofSeconds(300)));
+  }
+
+  @Test
+  void request_runRequestedEventWithoutRolloutWait_runsAtOnce() {
+    RunRequest request = RunEnvelope.request(runRequested(webhookRequest("run-1")));
+
+    assertThat(request.rollout()).isNull();
   }
 
   @Test

@@ -119,4 +119,42 @@ class SettingsTest {
         .contains("CHAOSFN_WEBHOOK_SECRET_ID", "CHAOSFN_WEBHOOK_SECRET_TTL_SECONDS")
         .doesNotContainAnyElementsOf(Settings.RUNTIME_VARIABLES);
   }
+
+  @Test
+  void from_slackVariables_areRead() {
+    Map<String, String> env = minimal();
+    env.put("CHAOSFN_SLACK_CHANNEL", "#chaos");
+    env.put("CHAOSFN_SLACK_API_URL", "http://127.0.0.1:9000/api/");
+    env.put("CHAOSFN_JOURNAL_API_URL", "https://journal.example.com");
+    env.put("CHAOSFN_SLACK_TOKEN_SECRET_ID", "chaosfn/slack");
+
+    Settings settings = Settings.from(env);
+
+    assertThat(settings.slack()).isEqualTo(new SlackVariables("#chaos", URI.create("https://journal.example.com"),
+        "http://127.0.0.1:9000/api/", null));
+    assertThat(settings.slackTokenSecretId()).isEqualTo("chaosfn/slack");
+    assertThat(settings.slackBotToken()).isNull();
+  }
+
+  @Test
+  void from_slackApiUrlWithoutSlashAndBothTokenSources_reportsBoth() {
+    Map<String, String> env = minimal();
+    env.put("CHAOSFN_SLACK_API_URL", "http://127.0.0.1:9000/api");
+    env.put("CHAOSFN_SLACK_TOKEN_SECRET_ID", "chaosfn/slack");
+    env.put("SLACK_BOT_TOKEN", "xoxb-local");
+
+    assertThatThrownBy(() -> Settings.from(env))
+        .hasMessageContaining("CHAOSFN_SLACK_API_URL must end with '/'")
+        .hasMessageContaining("CHAOSFN_SLACK_TOKEN_SECRET_ID and SLACK_BOT_TOKEN are both set");
+  }
+
+  @Test
+  void toString_slackBotToken_neverShowsTheToken() {
+    Map<String, String> env = minimal();
+    env.put("SLACK_BOT_TOKEN", "xoxb-very-secret");
+
+    String shown = Settings.from(env).toString();
+
+    assertThat(shown).doesNotContain("xoxb-very-secret").contains("slackBotToken=set");
+  }
 }

@@ -48,20 +48,19 @@ final class RunCompletion {
   }
 
   private RunRecord withNotification(RunRecord run, String error) {
-    Journal journal = run.journal();
-    ObjectNode chaosfn = journal.chaosfn() == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-        : journal.chaosfn().deepCopy();
-    chaosfn.withArrayProperty("notifications").addObject()
+    ObjectNode entry = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
         .put("channel", "eventbridge")
         .put("event", RunFinished.DETAIL_TYPE)
         .put("status", "failed")
         .put("error", error)
         .put("at", Timestamps.format(clock.instant()));
-    Journal noted = new Journal(journal.chaoslibVersion(), journal.platform(), journal.node(), journal.experiment(),
-        journal.start(), journal.status(), journal.deviated(), journal.before(), journal.after(), journal.during(),
-        journal.steadyStatesExtra(), journal.run(), journal.rollbacks(), journal.end(), journal.duration(), chaosfn,
-        journal.extra());
-    return new RunRecord(run.runId(), run.experimentId(), run.outcome(), run.deviated(), run.title(), run.trigger(),
-        run.startedAt(), run.endedAt(), noted, run.reason(), run.problems(), run.experimentVersion());
+    Journal journal = run.journal();
+    ObjectNode chaosfn = journal.chaosfn() == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        : journal.chaosfn().deepCopy();
+    chaosfn.withArrayProperty("notifications").add(entry);
+    return run.withJournal(new Journal(journal.chaoslibVersion(), journal.platform(), journal.node(),
+        journal.experiment(), journal.start(), journal.status(), journal.deviated(), journal.before(), journal.after(),
+        journal.during(), journal.steadyStatesExtra(), journal.run(), journal.rollbacks(), journal.end(),
+        journal.duration(), chaosfn, journal.extra()));
   }
 }

@@ -12,10 +12,12 @@ import io.chaosfn.experiment.document.Vars;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How a function runs an experiment: its inputs resolved against the environment it may read, the strategies
@@ -53,12 +55,24 @@ public record RunEngine(
    * @throws io.chaosfn.experiment.InvalidExperimentException when a configuration or secret cannot be resolved
    */
   Journal execute(Experiment experiment, RunContext.RunIdentity identity, Instant deadline, StopSignal stop) {
+    return execute(experiment, identity, deadline, stop, redaction -> List.of());
+  }
+
+  /**
+   * Runs the experiment to its journal with listeners of this run only, made once its secrets are known.
+   *
+   * @param perRun the run's own listeners (its notifier), given the run's secret redaction
+   */
+  Journal execute(Experiment experiment, RunContext.RunIdentity identity, Instant deadline, StopSignal stop,
+      Function<RunContext.SecretRedaction, List<? extends RunListener>> perRun) {
     RunInputs inputs = RunInputs.resolve(experiment, Vars.none(), environment, providers, clock);
     Strategies strategies = Strategies.resolve(Optional.empty(), Optional.empty(), experiment, Optional.empty(),
         Optional.empty());
+    List<RunListener> all = new ArrayList<>(listeners);
+    all.addAll(perRun.apply(inputs.redaction()));
     RunContext context = new RunContext(experiment, inputs.configuration(), inputs.secrets(), inputs.environment(),
         providers, null, strategies.hypothesis(), strategies.rollbacks(), Duration.ofSeconds(1), false, deadline,
-        rollbackReserve, listeners, stop, clock, sleeper, host, identity, inputs.redaction());
+        rollbackReserve, all, stop, clock, sleeper, host, identity, inputs.redaction());
     return runner.run(context);
   }
 }

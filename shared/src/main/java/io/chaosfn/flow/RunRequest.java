@@ -15,8 +15,15 @@ import java.util.Objects;
  *     delivery id plus experiment id), or null for a one-off run
  * @param deliveredAt when the delivery was made (the schedule's time, the event's time): with the delivery key it
  *     makes the run id, so a retried delivery gets the same one; null means now
+ * @param rollout the deployed workload whose rollout the run first waits for, or null to run at once
  */
-public record RunRequest(String experiment, Trigger trigger, String runId, String deliveryKey, Instant deliveredAt) {
+public record RunRequest(String experiment, Trigger trigger, String runId, String deliveryKey, Instant deliveredAt,
+    RolloutWatch.Rollout rollout) {
+  /** A request that runs at once. */
+  public RunRequest(String experiment, Trigger trigger, String runId, String deliveryKey, Instant deliveredAt) {
+    this(experiment, trigger, runId, deliveryKey, deliveredAt, null);
+  }
+
   public RunRequest {
     if (experiment == null || experiment.isBlank()) {
       throw new IllegalArgumentException("a run request names an experiment");

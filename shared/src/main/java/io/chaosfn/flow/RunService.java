@@ -8,6 +8,10 @@ import io.chaosfn.experiment.ExperimentParser;
 import io.chaosfn.experiment.InvalidExperimentException;
 import io.chaosfn.experiment.Problems;
 import io.chaosfn.notify.EventPublisher;
+import io.chaosfn.notify.JournalNotifications;
+import io.chaosfn.notify.NotificationOutcome;
+import io.chaosfn.notify.Notifier;
+import io.chaosfn.store.ExperimentHistory;
 import io.chaosfn.store.ExperimentSource;
 import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.Outcome;
@@ -25,14 +29,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RunExperiment's flow (architecture.md flow 1): load (recording the S3 version) → validate → take the target
- * locks → write the in-progress run → run with the time guard → store the journal → publish
- * {@code chaosfn.run.finished} → release.
+ * RunExperiment's flow (architecture.md flow 1): load (recording the S3 version) → validate → for a deploy's run,
+ * wait until the rollout is healthy → take the target locks → write the in-progress run → run with the time guard
+ * → store the journal → publish {@code chaosfn.run.finished} → release.
  *
  * <p>A delivery whose run id is already stored (finished or in progress) is not run again: the stored run is
  * returned. An invalid experiment is stored as an {@code invalid} run with its problems, a locked target as a
- * {@code skipped} run naming the holder; nothing executes for either. The locks' lease is the invocation's
- * remaining time: a function killed at its timeout frees them by itself, and the sweeper finishes its run.
+ * {@code skipped} run naming the holder, a rollout that stays unhealthy as a {@code skipped} run saying so; nothing
+ * executes for any of them. The locks' lease is the invocation's remaining time: a function killed at its timeout
+ * frees them by itself, and the sweeper finishes its run.
  */
 public final class RunService {
   private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
@@ -44,10 +49,16 @@ public final class RunService {
   private final RunEngine engine;
   private final RunCompletion completion;
   private final String cluster;
+  private final RolloutWatch rollouts;
+  private final RunNotifiers notifiers;
 
-  /** @param cluster the deployment's EKS cluster name for lock targets, or null */
+  /**
+   * @param cluster the deployment's EKS cluster name for lock targets, or null
+   * @param rollouts waits for a deploy's rollout before the runs it requested
+   * @param notifiers makes each run's notifier (Slack), or {@link RunNotifiers#NONE}
+   */
   public RunService(ExperimentSource experiments, ExperimentParser parser, JournalStore journals, RunLock locks,
-      EventPublisher events, RunEngine engine, String cluster) {
+      EventPublisher events, RunEngine engine, String cluster, RolloutWatch rollouts, RunNotifiers notifiers) {
     this.experiments = experiments;
     this.parser = parser;
     this.journals = journals;
@@ -55,6 +66,8 @@ public final class RunService {
     this.engine = engine;
     this.completion = new RunCompletion(journals, events, engine.clock());
     this.cluster = cluster;
+    this.rollouts = rollouts;
+    this.notifiers = notifiers;
   }
 
   /**
@@ -85,6 +98,15 @@ public final class RunService {
       return RunResult.of(completion.finish(notExecuted(runId, experimentId, request, sourced, now, Outcome.INVALID,
           null, problems)), false);
     }
+    if (request.rollout() != null) {
+      Optional<String> unhealthy = awaitRollout(request.rollout(), deadline);
+      if (unhealthy.isPresent()) {
+        LOG.info("run {} skipped: {}", runId, unhealthy.get());
+        return RunResult.of(completion.finish(notExecuted(runId, experimentId, request, sourced, now,
+            Outcome.SKIPPED, unhealthy.get(), new Problems())), false);
+      }
+      now = clock.instant();
+    }
     List<RunLock.Lease> leases = new ArrayList<>();
     try {
       for (String target : LockTargets.of(experiment, cluster, experimentId)) {
@@ -103,18 +125,46 @@ public final class RunService {
     try {
       InProgressRun running = new InProgressRun(runId, experimentId, experiment.title(), request.trigger(), now,
           sourced.ref(), leases, deadline);
+      // read before this run is written, so the headline compares with the previous run and not with this one
+      ExperimentHistory previous = journals.history(experimentId).orElse(null);
       journals.put(running.toRecord(engine.host()));
-      return RunResult.of(completion.finish(execute(running, experiment, deadline)), false);
+      List<Notifier> notifier = new ArrayList<>(1);
+      RunRecord stored = completion.finish(execute(running, experiment, deadline, previous, notifier));
+      return RunResult.of(notified(stored, notifier), false);
     } finally {
       release(leases);
     }
   }
 
-  private RunRecord execute(InProgressRun running, Experiment experiment, Instant deadline) {
+  /**
+   * Waits at most the experiment's {@code wait_for_rollout_seconds}, and never into the time the run itself and
+   * its rollbacks need: the wait ends by the deadline minus the rollback reserve.
+   *
+   * @return why the run cannot go on, or empty when the rollout is healthy
+   */
+  private Optional<String> awaitRollout(RolloutWatch.Rollout rollout, Instant deadline) {
+    Duration untilReserve = Duration.between(engine.clock().instant(), deadline.minus(engine.rollbackReserve()));
+    Duration limit = rollout.maxWait().compareTo(untilReserve) < 0 ? rollout.maxWait() : untilReserve;
+    if (limit.isNegative()) {
+      limit = Duration.ZERO;
+    }
+    LOG.info("waiting up to {} s for the rollout of {}", limit.toSeconds(), rollout);
+    if (rollouts.awaitHealthy(rollout, limit)) {
+      return Optional.empty();
+    }
+    return Optional.of("rollout of " + rollout + " not healthy within " + limit.toSeconds() + " s");
+  }
+
+  /** @param notifier receives the run's notifier, if it has one, once the run's secrets are known */
+  private RunRecord execute(InProgressRun running, Experiment experiment, Instant deadline,
+      ExperimentHistory previous, List<Notifier> notifier) {
     RunContext.RunIdentity identity = new RunContext.RunIdentity(running.runId(), running.trigger(),
         running.source());
     try {
-      Journal journal = engine.execute(experiment, identity, deadline, new StopSignal());
+      Journal journal = engine.execute(experiment, identity, deadline, new StopSignal(), redaction -> {
+        notifiers.forRun(experiment, identity, previous, redaction).ifPresent(notifier::add);
+        return notifier;
+      });
       return RunRecord.of(running.runId(), running.experimentId(), journal, running.source().versionId());
     } catch (InvalidExperimentException e) {
       return new RunRecord(running.runId(), running.experimentId(), Outcome.INVALID, false, running.title(),
@@ -123,10 +173,27 @@ public final class RunService {
     }
   }
 
+  /**
+   * Sends the run's final notification once the journal is stored, so a slow or failing Slack never delays or
+   * loses it; what failed is added to the stored journal's {@code chaosfn.notifications}.
+   */
+  private RunRecord notified(RunRecord stored, List<Notifier> notifier) {
+    if (notifier.isEmpty() || stored.journal() == null) {
+      return stored;
+    }
+    List<NotificationOutcome> failed = notifier.get(0).finish(stored.journal());
+    if (failed.isEmpty()) {
+      return stored;
+    }
+    RunRecord noted = stored.withJournal(JournalNotifications.append(stored.journal(), failed));
+    journals.put(noted);
+    return noted;
+  }
+
   private static RunRecord notExecuted(String runId, String experimentId, RunRequest request,
-      SourcedExperiment sourced, Instant now, Outcome outcome, String reason, Problems problems) {
+      SourcedExperiment sourced, Instant startedAt, Outcome outcome, String reason, Problems problems) {
     return new RunRecord(runId, experimentId, outcome, false, sourced.tree().path("title").asString(null),
-        request.trigger(), now, now, null, reason, problems.list(), sourced.ref().versionId());
+        request.trigger(), startedAt, startedAt, null, reason, problems.list(), sourced.ref().versionId());
   }
 
   private void release(List<RunLock.Lease> leases) {

@@ -49,6 +49,12 @@ public record RunRecord(
         problems, experimentVersion);
   }
 
+  /** The same run with a journal that differs only in what was added after the run (its notifications). */
+  public RunRecord withJournal(Journal amended) {
+    return new RunRecord(runId, experimentId, outcome, deviated, title, trigger, startedAt, endedAt, amended, reason,
+        problems, experimentVersion);
+  }
+
   /** A finished run, from its journal. */
   public static RunRecord of(String runId, String experimentId, Journal journal, String experimentVersion) {
     Trigger trigger = journal.chaosfn() != null && journal.chaosfn().path("trigger").isObject()

@@ -6,11 +6,16 @@ import io.chaosfn.activity.Providers;
 import io.chaosfn.engine.RunContext;
 import io.chaosfn.engine.Runner;
 import io.chaosfn.engine.Sleeper;
+import io.chaosfn.engine.journal.Journal;
+import io.chaosfn.experiment.Experiment;
 import io.chaosfn.experiment.ExperimentParser;
 import io.chaosfn.experiment.Problems;
 import io.chaosfn.notify.EventPublisher;
+import io.chaosfn.notify.NotificationOutcome;
+import io.chaosfn.notify.Notifier;
 import io.chaosfn.notify.PublishingFailedException;
 import io.chaosfn.notify.RunFinished;
+import io.chaosfn.store.ExperimentHistory;
 import io.chaosfn.store.local.DirectoryExperimentSource;
 import io.chaosfn.store.local.DirectoryJournalStore;
 import io.chaosfn.store.local.InMemoryRunLock;
@@ -25,6 +30,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.BooleanNode;
@@ -47,6 +53,8 @@ final class FlowFixture {
   final RecordingPublisher events = new RecordingPublisher();
   final List<String> calls = new CopyOnWriteArrayList<>();
   final FakeClock clock = new FakeClock(START);
+  final ScriptedRollouts rollouts = new ScriptedRollouts();
+  final RecordingNotifiers notifiers = new RecordingNotifiers();
   final RunEngine engine;
   final ExperimentParser parser;
 
@@ -69,7 +77,7 @@ final class FlowFixture {
   }
 
   RunService runs() {
-    return new RunService(experiments, parser, journals, locks, events, engine, "prod");
+    return new RunService(experiments, parser, journals, locks, events, engine, "prod", rollouts, notifiers);
   }
 
   SweepService sweeps() {
@@ -119,6 +127,43 @@ final class FlowFixture {
       }
       published.add(event);
       return "event-" + published.size();
+    }
+  }
+
+  /**
+   * A rollout that becomes healthy after {@code healthyAfter} of fake time (never when null); each wait records its
+   * limit and advances the clock by the time it waited.
+   */
+  final class ScriptedRollouts implements RolloutWatch {
+    final List<Duration> limits = new CopyOnWriteArrayList<>();
+    volatile Duration healthyAfter = Duration.ZERO;
+
+    @Override
+    public boolean awaitHealthy(Rollout rollout, Duration limit) {
+      limits.add(limit);
+      boolean healthy = healthyAfter != null && healthyAfter.compareTo(limit) <= 0;
+      clock.advance(healthy ? healthyAfter : limit);
+      return healthy;
+    }
+  }
+
+  /**
+   * Makes a notifier for every run that records the previous history it was given and the journal it finished
+   * with, and reports {@code failures} from {@code finish}.
+   */
+  static final class RecordingNotifiers implements RunNotifiers {
+    final List<Optional<ExperimentHistory>> previous = new CopyOnWriteArrayList<>();
+    final List<Journal> finished = new CopyOnWriteArrayList<>();
+    volatile List<NotificationOutcome> failures = List.of();
+
+    @Override
+    public Optional<Notifier> forRun(Experiment experiment, RunContext.RunIdentity identity,
+        ExperimentHistory history, RunContext.SecretRedaction redaction) {
+      previous.add(Optional.ofNullable(history));
+      return Optional.of(stored -> {
+        finished.add(stored);
+        return failures;
+      });
     }
   }
 

@@ -3,11 +3,13 @@ package io.chaosfn.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaosfn.engine.journal.Trigger;
+import io.chaosfn.notify.NotificationOutcome;
 import io.chaosfn.store.Outcome;
 import io.chaosfn.store.RunRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,5 +161,86 @@ class RunServiceTest {
     assertThat(stored.outcome()).isEqualTo(Outcome.INTERRUPTED);
     assertThat(stored.journal().chaosfn().path("stop").path("cause").asString()).isEqualTo("deadline");
     assertThat(fixture.calls).doesNotContain("app.chaos.kill").endsWith("app.chaos.restore");
+  }
+
+  private static RunRequest deployed(Duration maxWait) {
+    Trigger deploy = new Trigger("deploy", "frontend-app", "flux", "v2@sha1:abc", "delivery-1");
+    return new RunRequest("db-failover", deploy, null, "delivery-1/db-failover", FlowFixture.START,
+        new RolloutWatch.Rollout("default", "frontend-app", maxWait));
+  }
+
+  @Test
+  void run_deployWhoseRolloutBecomesHealthy_runsAfterTheWait() {
+    fixture.rollouts.healthyAfter = Duration.ofSeconds(40);
+
+    RunResult result = fixture.runs().run(deployed(Duration.ofSeconds(300)), deadline);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(fixture.calls).contains("app.chaos.kill");
+    assertThat(fixture.journals.get(result.runId()).orElseThrow().startedAt())
+        .isEqualTo(FlowFixture.START.plusSeconds(40));
+  }
+
+  @Test
+  void run_deployWhoseRolloutNeverBecomesHealthy_isSkippedWithTheReasonAndExecutesNothing() {
+    fixture.rollouts.healthyAfter = null;
+
+    RunResult result = fixture.runs().run(deployed(Duration.ofSeconds(300)), deadline);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(fixture.calls).isEmpty();
+    assertThat(fixture.journals.get(result.runId()).orElseThrow().reason())
+        .isEqualTo("rollout of default/frontend-app not healthy within 300 s");
+  }
+
+  @Test
+  void run_rolloutWaitLongerThanTheInvocation_waitsOnlyUntilTheRollbackReserve() {
+    Instant tight = FlowFixture.START.plus(Duration.ofSeconds(200));
+
+    fixture.runs().run(deployed(Duration.ofSeconds(900)), tight);
+
+    assertThat(fixture.rollouts.limits).containsExactly(Duration.ofSeconds(140));
+  }
+
+  @Test
+  void run_scheduledRun_doesNotWaitForAnyRollout() {
+    fixture.runs().run(scheduled("exec-9"), deadline);
+
+    assertThat(fixture.rollouts.limits).isEmpty();
+  }
+
+  @Test
+  void run_invalidDeployRun_isInvalidWithoutWaiting() {
+    fixture.write("db-failover.yaml", "title: broken\n");
+
+    RunResult result = fixture.runs().run(deployed(Duration.ofSeconds(300)), deadline);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(fixture.rollouts.limits).isEmpty();
+  }
+
+  @Test
+  void run_notifierConfigured_finishesWithTheStoredJournalAndThePreviousRunsHistory() {
+    fixture.runs().run(scheduled("exec-10"), deadline);
+
+    RunResult second = fixture.runs().run(scheduled("exec-11"), deadline);
+
+    assertThat(fixture.notifiers.previous).hasSize(2);
+    assertThat(fixture.notifiers.previous.get(0)).isEmpty();
+    assertThat(fixture.notifiers.previous.get(1)).isPresent();
+    assertThat(fixture.notifiers.finished).last()
+        .satisfies(j -> assertThat(j.chaosfn().path("run_id").asString()).isEqualTo(second.runId()));
+  }
+
+  @Test
+  void run_finalNotificationFails_recordsTheFailureInTheStoredJournalAndKeepsTheOutcome() {
+    fixture.notifiers.failures = List.of(NotificationOutcome.failed("#chaos", "final", "slack unreachable"));
+
+    RunResult result = fixture.runs().run(scheduled("exec-12"), deadline);
+
+    RunRecord stored = fixture.journals.get(result.runId()).orElseThrow();
+    assertThat(stored.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(stored.journal().chaosfn().path("notifications").get(0).path("error").asString())
+        .isEqualTo("slack unreachable");
   }
 }

@@ -9,12 +9,6 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link EventBridgeSchedules} against {@link SchedulerStandIn}, a stand-in for the Scheduler's REST-JSON API. */
@@ -23,7 +17,7 @@ class EventBridgeSchedulesTest {
   private static final String ROLE = "arn:aws:iam::123456789012:role/scheduler";
 
   private final SchedulerStandIn standIn = new SchedulerStandIn();
-  private final EventBridgeSchedules schedules = new EventBridgeSchedules(client(standIn), "chaosfn", FUNCTION, ROLE);
+  private final EventBridgeSchedules schedules = new EventBridgeSchedules(SchedulerClients.to(standIn), "chaosfn", FUNCTION, ROLE);
 
   @AfterEach
   void stop() {
@@ -90,16 +84,5 @@ class EventBridgeSchedulesTest {
         Optional.empty(), true, "{}")))
         .isInstanceOf(SchedulesUnavailableException.class)
         .hasMessageContaining("chaosfn/chaosfn-db");
-  }
-
-  static SchedulerClient client(SchedulerStandIn standIn) {
-    return SchedulerClient.builder()
-        .endpointOverride(standIn.endpoint())
-        .region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(config -> config.retryStrategy(RetryMode.STANDARD)
-            .retryStrategy(builder -> builder.maxAttempts(1)))
-        .build();
   }
 }

@@ -131,13 +131,13 @@ final class ActivityExecution {
         } else {
           status = RunItem.FAILED;
           exception = exceptionLines(e.getMessage());
-          LOG.debug("activity '{}' failed", activity.name(), e);
         }
       } catch (RunInterruptedException e) {
         throw e;
       } catch (RuntimeException e) {
         // CTK difference: any provider error fails the activity; Chaos Toolkit aborts the run on some of them.
-        LOG.warn("activity '{}' broke unexpectedly", activity.name(), e);
+        // The message is redacted and the stack trace left out: either could carry a secret value.
+        LOG.warn("activity '{}' broke unexpectedly: {}", activity.name(), context.redaction().redact(e.toString()));
         status = RunItem.FAILED;
         exception = exceptionLines(e.getClass().getSimpleName() + ": " + e.getMessage());
       }

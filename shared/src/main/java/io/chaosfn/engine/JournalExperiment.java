@@ -14,9 +14,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class JournalExperiment {
   private JournalExperiment() {}
 
-  static ObjectNode copy(Experiment experiment, Substitution substitution, DryMode dry) {
+  static ObjectNode copy(Experiment experiment, Substitution substitution, DryMode dry,
+      RunContext.SecretRedaction redaction) {
     ObjectNode copy = experiment.source().deepCopy();
-    JsonNode title = substitution.apply(copy.path("title"));
+    // The title is substituted as in Chaos Toolkit, and any secret it took in is masked again.
+    JsonNode title = redaction.redact(substitution.apply(copy.path("title")));
     if (!title.isMissingNode()) {
       copy.set("title", title);
     }

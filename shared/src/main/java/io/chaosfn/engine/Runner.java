@@ -74,7 +74,7 @@ public final class Runner {
       this.experiment = context.experiment();
       this.substitution = new Substitution(context.configuration(), context.secrets());
       this.recorder = new JournalRecorder(context.clock(), context.host().platform(), context.host().node(),
-          JournalExperiment.copy(experiment, substitution, context.dry()), chaosfnObject(context));
+          JournalExperiment.copy(experiment, substitution, context.dry(), context.redaction()), chaosfnObject(context));
       experiment.warnings().stream().map(Problem::toString).forEach(recorder::warning);
       this.controls = new ControlSet(nativeControls, new Environment());
       List<RunListener> all = new ArrayList<>(context.listeners());

@@ -4,6 +4,7 @@ import io.chaosfn.experiment.InvalidExperimentException;
 import io.chaosfn.flow.InvalidQueryException;
 import io.chaosfn.flow.NotFoundException;
 import io.chaosfn.store.StoreUnavailableException;
+import io.chaosfn.trigger.WebhookException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,11 @@ public final class HttpResponses {
   public static HttpResponse from(Supplier<HttpResponse> call) {
     try {
       return call.get();
+    } catch (WebhookException e) {
+      if (e.status() >= 500) {
+        LOG.warn("webhook unavailable: {}", e.userMessage(), e);
+      }
+      return HttpResponse.error(e.status(), e.code(), e.userMessage());
     } catch (HttpProblem e) {
       return HttpResponse.error(e.status(), e.code(), e.userMessage());
     } catch (InvalidQueryException e) {

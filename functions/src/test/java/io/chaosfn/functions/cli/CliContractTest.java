@@ -113,6 +113,25 @@ class CliContractTest {
   }
 
   @Test
+  void run_secretValues_neverReachTheJournalOrTheOutput() throws IOException {
+    Path experiment = write("secret.json", """
+        {"title": "uses ${token}", "description": "d",
+         "secrets": {"api": {"token": "s3cr3t-t0ken-value"}},
+         "method": [{"type": "action", "name": "leak", "provider": {"type": "process", "path": "echo",
+                     "arguments": ["${token}"]}},
+                    {"type": "action", "name": "fail", "provider": {"type": "process", "path": "cat",
+                     "arguments": ["/nonexistent/${token}"]}},
+                    {"type": "probe", "name": "call", "provider": {"type": "http",
+                     "url": "http://127.0.0.1:1/${token}"}}]}
+        """);
+
+    cli.execute("run", experiment.toString(), "--journal-path", dir.resolve("journal.json").toString());
+
+    assertThat(journal()).doesNotContain("s3cr3t-t0ken-value").contains("***");
+    assertThat(cli.out + cli.err).doesNotContain("s3cr3t-t0ken-value");
+  }
+
+  @Test
   void validate_validDocument_exitsZero() throws IOException {
     Path experiment = write("holds.json", HOLDS);
 

@@ -50,6 +50,15 @@ public record Stop(String cause, Rollbacks rollbacks, ObjectNode detail) {
         JsonNodeFactory.instance.objectNode().put("control", control).put("reason", reason));
   }
 
+  /**
+   * The sweeper found the run's lease expired with no journal: its function was killed (decisions.md §1).
+   * Rollbacks are attempted unless the strategy is {@code never}.
+   */
+  public static Stop runtimeLost(java.time.Instant leaseUntil) {
+    return new Stop("runtime-lost", Rollbacks.UNLESS_NEVER, JsonNodeFactory.instance.objectNode()
+        .put("lease_until", io.chaosfn.engine.journal.Timestamps.format(leaseUntil)));
+  }
+
   /** This stop made ungraceful: a second signal after the first. */
   Stop ungraceful() {
     return new Stop(cause, Rollbacks.NONE, detail);

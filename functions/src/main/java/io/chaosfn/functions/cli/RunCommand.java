@@ -6,7 +6,6 @@ import io.chaosfn.engine.RunListener;
 import io.chaosfn.engine.Runner;
 import io.chaosfn.engine.Sleeper;
 import io.chaosfn.engine.StopSignal;
-import io.chaosfn.engine.journal.ExperimentSourceRef;
 import io.chaosfn.engine.journal.Journal;
 import io.chaosfn.engine.journal.JournalCodec;
 import io.chaosfn.engine.journal.Trigger;
@@ -129,11 +128,11 @@ final class RunCommand implements Callable<Integer> {
         components.providers(), options.dry, strategies.hypothesis(), strategies.rollbacks(),
         options.frequency, failFast, null, null, List.<RunListener>of(new ProgressPrinter(environment.err())),
         stop, clock, Sleeper.REAL, Host.current(environment),
-        new RunContext.RunIdentity(runId, Trigger.cli(), new ExperimentSourceRef(loaded.origin(), null, null)),
+        new RunContext.RunIdentity(runId, Trigger.cli(), document.sourceRef()),
         inputs.redaction());
     Journal journal = new Runner(components.controls()).run(context);
     writeJournal(journal);
-    journals.put(RunRecord.of(runId, experimentId(experiment, loaded), journal, null));
+    journals.put(RunRecord.of(runId, experimentId(experiment, loaded), journal, document.sourceRef().versionId()));
     environment.err().println("[run] journal: " + journalPath + " (run " + runId + ")");
     return journal.succeeded() ? 0 : 1;
   }

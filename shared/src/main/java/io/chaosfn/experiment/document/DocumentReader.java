@@ -187,14 +187,15 @@ public final class DocumentReader {
    *
    * @throws IOException when the file cannot be read, for the caller to describe
    */
-  static byte[] readFile(Path path, int maxBytes) throws IOException {
+  public static byte[] readFile(Path path, int maxBytes) throws IOException {
     if (Files.size(path) > maxBytes) {
       throw failure(path.toString(), "the file is larger than the limit of " + maxBytes + " bytes");
     }
     return Files.readAllBytes(path);
   }
 
-  static InvalidExperimentException failure(String origin, String message) {
+  /** A document that cannot be read, as one problem prefixed with its origin. */
+  public static InvalidExperimentException failure(String origin, String message) {
     return new InvalidExperimentException("", origin + ": " + message);
   }
 }

@@ -1,0 +1,255 @@
+package io.chaosfn.functions;
+
+import io.chaosfn.ChaosfnException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Every environment variable the functions read, parsed and checked in one pass; all problems are reported
+ * together. {@link #fromEnvironment()} is the functions' only {@code System.getenv} call. {@link #VARIABLES} lists
+ * what the template must set, {@link #RUNTIME_VARIABLES} what the Lambda runtime sets, so the SAM contract test
+ * can compare both with the template.
+ *
+ * <p>Sections: AWS runtime, store, experiments, events, runs and the cluster. Each helper adding a function adds
+ * its own section (a constant per name, a component, a line in {@link #from}).
+ *
+ * @param region {@code AWS_REGION}
+ * @param credentials the function role's credentials from the runtime's variables (never printed)
+ * @param functionName {@code AWS_LAMBDA_FUNCTION_NAME}, the journal's {@code node}; null outside Lambda
+ * @param endpoints endpoint overrides by service ({@code AWS_ENDPOINT_URL_<SERVICE>}), for the sandbox and tests
+ * @param table {@code CHAOSFN_TABLE}: the journal table (runs, meta items and locks)
+ * @param experimentsBucket {@code CHAOSFN_EXPERIMENTS_BUCKET}: where experiment ids are looked up
+ * @param experimentsPrefix {@code CHAOSFN_EXPERIMENTS_PREFIX}: their key prefix, default none
+ * @param eventBus {@code CHAOSFN_EVENT_BUS}: where {@code chaosfn.run.finished} goes, default {@code default}
+ * @param rollbackReserve {@code CHAOSFN_ROLLBACK_RESERVE_SECONDS}: the time guard's reserve, default 60 s
+ * @param experimentEnvironment the variables {@code env} configuration and secrets may read: those starting
+ *     with {@code CHAOSFN_EXPERIMENT_ENV_PREFIX} (default {@code CHAOSFN_EXPERIMENT_}), never the credentials
+ * @param processProvider {@code CHAOSFN_PROCESS_PROVIDER}: {@code enabled} turns the process provider on
+ * @param cluster the deployment's EKS cluster ({@code CHAOSFN_EKS_CLUSTER}, {@code CHAOSFN_EKS_ENDPOINT},
+ *     {@code CHAOSFN_EKS_CA_DATA}), or empty
+ */
+public record Settings(
+    // AWS runtime
+    String region,
+    AwsCredentials credentials,
+    String functionName,
+    Map<String, URI> endpoints,
+    // store
+    String table,
+    // experiments
+    String experimentsBucket,
+    String experimentsPrefix,
+    // events
+    String eventBus,
+    // runs
+    Duration rollbackReserve,
+    Map<String, String> experimentEnvironment,
+    boolean processProvider,
+    // cluster
+    Optional<EksCluster> cluster) {
+
+  public static final String REGION = "AWS_REGION";
+  public static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+  public static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+  public static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
+  public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+  public static final String ENDPOINT_PREFIX = "AWS_ENDPOINT_URL_";
+  public static final String TABLE = "CHAOSFN_TABLE";
+  public static final String EXPERIMENTS_BUCKET = "CHAOSFN_EXPERIMENTS_BUCKET";
+  public static final String EXPERIMENTS_PREFIX = "CHAOSFN_EXPERIMENTS_PREFIX";
+  public static final String EVENT_BUS = "CHAOSFN_EVENT_BUS";
+  public static final String ROLLBACK_RESERVE = "CHAOSFN_ROLLBACK_RESERVE_SECONDS";
+  public static final String EXPERIMENT_ENV_PREFIX = "CHAOSFN_EXPERIMENT_ENV_PREFIX";
+  public static final String PROCESS_PROVIDER = "CHAOSFN_PROCESS_PROVIDER";
+  public static final String EKS_CLUSTER = "CHAOSFN_EKS_CLUSTER";
+  public static final String EKS_ENDPOINT = "CHAOSFN_EKS_ENDPOINT";
+  public static final String EKS_CA_DATA = "CHAOSFN_EKS_CA_DATA";
+
+  /** What the template sets (required or optional). */
+  public static final List<String> VARIABLES = List.of(TABLE, EXPERIMENTS_BUCKET, EXPERIMENTS_PREFIX, EVENT_BUS,
+      ROLLBACK_RESERVE, EXPERIMENT_ENV_PREFIX, PROCESS_PROVIDER, EKS_CLUSTER, EKS_ENDPOINT, EKS_CA_DATA);
+  /** What the Lambda runtime sets by itself; {@code AWS_ENDPOINT_URL_*} only the sandbox and tests set. */
+  public static final List<String> RUNTIME_VARIABLES = List.of(REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY,
+      SESSION_TOKEN, FUNCTION_NAME);
+  /** The services whose endpoint may be overridden, as {@code AWS_ENDPOINT_URL_<name>}. */
+  public static final List<String> SERVICES = List.of("DYNAMODB", "S3", "EVENTBRIDGE");
+
+  static final String DEFAULT_EXPERIMENT_ENV_PREFIX = "CHAOSFN_EXPERIMENT_";
+  static final Duration DEFAULT_ROLLBACK_RESERVE = Duration.ofSeconds(60);
+
+  public Settings {
+    endpoints = Map.copyOf(endpoints);
+    experimentEnvironment = Map.copyOf(experimentEnvironment);
+  }
+
+  public static Settings fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  /**
+   * @throws InvalidSettingsException naming every missing or malformed variable
+   */
+  public static Settings from(Map<String, String> env) {
+    Reader read = new Reader(env);
+    String region = read.required(REGION);
+    AwsCredentials credentials = new AwsCredentials(read.required(ACCESS_KEY_ID), read.required(SECRET_ACCESS_KEY),
+        read.optional(SESSION_TOKEN));
+    Map<String, URI> endpoints = new TreeMap<>();
+    SERVICES.forEach(service -> read.uri(ENDPOINT_PREFIX + service).ifPresent(uri -> endpoints.put(service, uri)));
+    String table = read.required(TABLE);
+    String bucket = read.optional(EXPERIMENTS_BUCKET);
+    String prefix = Optional.ofNullable(read.optional(EXPERIMENTS_PREFIX)).orElse("");
+    if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+      read.problem(EXPERIMENTS_PREFIX + " must end with '/', found '" + prefix + "'");
+    }
+    String eventBus = Optional.ofNullable(read.optional(EVENT_BUS)).orElse("default");
+    Duration reserve = read.seconds(ROLLBACK_RESERVE, DEFAULT_ROLLBACK_RESERVE);
+    String envPrefix = Optional.ofNullable(read.optional(EXPERIMENT_ENV_PREFIX)).orElse(DEFAULT_EXPERIMENT_ENV_PREFIX);
+    if (!envPrefix.startsWith("CHAOSFN_") || envPrefix.length() <= "CHAOSFN_".length()) {
+      read.problem(EXPERIMENT_ENV_PREFIX + " must start with CHAOSFN_ and name more than that (it keeps the"
+          + " function's credentials out of experiments), found '" + envPrefix + "'");
+    }
+    Map<String, String> experimentEnvironment = env.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(envPrefix) && !e.getKey().equals(EXPERIMENT_ENV_PREFIX))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    boolean process = read.flag(PROCESS_PROVIDER, "enabled", "disabled");
+    Optional<EksCluster> cluster = read.cluster();
+    read.throwIfAny();
+    return new Settings(region, credentials, read.optional(FUNCTION_NAME), endpoints, table, bucket, prefix,
+        eventBus, reserve, experimentEnvironment, process, cluster);
+  }
+
+  /** Names the experiment variables without their values: they may hold secrets. */
+  @Override
+  public String toString() {
+    return "Settings[region=" + region + ", credentials=" + credentials + ", functionName=" + functionName
+        + ", endpoints=" + endpoints + ", table=" + table + ", experimentsBucket=" + experimentsBucket
+        + ", experimentsPrefix=" + experimentsPrefix + ", eventBus=" + eventBus + ", rollbackReserve="
+        + rollbackReserve + ", experimentEnvironment=" + new java.util.TreeSet<>(experimentEnvironment.keySet())
+        + ", processProvider=" + processProvider + ", cluster=" + cluster + "]";
+  }
+
+  public Optional<URI> endpoint(String service) {
+    return Optional.ofNullable(endpoints.get(service));
+  }
+
+  /** The runtime's credentials; {@link #toString()} never shows the secret key or token. */
+  public record AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+    @Override
+    public String toString() {
+      return "AwsCredentials[accessKeyId=" + accessKeyId + ", secretAccessKey=***, sessionToken="
+          + (sessionToken == null ? "none" : "***") + "]";
+    }
+  }
+
+  /** The deployment's EKS cluster: endpoint and CA from settings, not from DescribeCluster (decisions.md §6). */
+  public record EksCluster(String name, String endpoint, String caData) {}
+
+  /** Thrown when the environment does not make valid settings; the message lists every problem. */
+  public static final class InvalidSettingsException extends ChaosfnException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidSettingsException(List<String> problems) {
+      super("invalid function settings: " + String.join("; ", problems));
+    }
+  }
+
+  /** Reads variables and collects problems, so one pass reports them all. */
+  private static final class Reader {
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(Map<String, String> env) {
+      this.env = env;
+    }
+
+    String optional(String name) {
+      String value = env.get(name);
+      return value == null || value.isBlank() ? null : value;
+    }
+
+    String required(String name) {
+      String value = optional(name);
+      if (value == null) {
+        problems.add(name + " is not set");
+      }
+      return value;
+    }
+
+    void problem(String message) {
+      problems.add(message);
+    }
+
+    Optional<URI> uri(String name) {
+      String value = optional(name);
+      if (value == null) {
+        return Optional.empty();
+      }
+      try {
+        URI uri = URI.create(value);
+        if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
+          return Optional.of(uri);
+        }
+      } catch (IllegalArgumentException e) {
+        // reported below with the value
+      }
+      problems.add(name + " must be an http(s) URL, found '" + value + "'");
+      return Optional.empty();
+    }
+
+    Duration seconds(String name, Duration fallback) {
+      String value = optional(name);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        long seconds = Long.parseLong(value.strip());
+        if (seconds >= 0) {
+          return Duration.ofSeconds(seconds);
+        }
+      } catch (NumberFormatException e) {
+        // reported below with the value
+      }
+      problems.add(name + " must be a whole number of seconds, zero or more, found '" + value + "'");
+      return fallback;
+    }
+
+    boolean flag(String name, String on, String off) {
+      String value = optional(name);
+      if (value == null || value.equals(off)) {
+        return false;
+      }
+      if (value.equals(on)) {
+        return true;
+      }
+      problems.add(name + " must be '" + on + "' or '" + off + "', found '" + value + "'");
+      return false;
+    }
+
+    Optional<EksCluster> cluster() {
+      String name = optional(EKS_CLUSTER);
+      String endpoint = optional(EKS_ENDPOINT);
+      String ca = optional(EKS_CA_DATA);
+      if (name == null && endpoint == null && ca == null) {
+        return Optional.empty();
+      }
+      if (name == null || endpoint == null || ca == null) {
+        problems.add(EKS_CLUSTER + ", " + EKS_ENDPOINT + " and " + EKS_CA_DATA + " are set together or not at all");
+        return Optional.empty();
+      }
+      return Optional.of(new EksCluster(name, endpoint, ca));
+    }
+
+    void throwIfAny() {
+      if (!problems.isEmpty()) {
+        throw new InvalidSettingsException(problems);
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.chaosfn.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.chaosfn.flow.SweepService;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Sweeper (every 5 minutes): finishes runs whose function died, through {@link SweepService}. */
+public final class SweeperHandler implements RequestStreamHandler {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final SweepService sweeps;
+  private final Clock clock;
+
+  public SweeperHandler() {
+    this(Components.fromEnvironment().sweeps(), Clock.systemUTC());
+  }
+
+  SweeperHandler(SweepService sweeps, Clock clock) {
+    this.sweeps = sweeps;
+    this.clock = clock;
+  }
+
+  /** The scheduled event's content is not needed: every sweep looks at every run in progress. */
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) {
+    MDC.put("request_id", context.getAwsRequestId());
+    try {
+      List<String> swept = sweeps.sweep(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
+      JSON.writeValue(output, Map.of("interrupted", swept));
+    } finally {
+      MDC.clear();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.chaosfn.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  private static Map<String, String> minimal() {
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_REGION", "eu-west-1");
+    env.put("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
+    env.put("AWS_SECRET_ACCESS_KEY", "very-secret");
+    env.put("CHAOSFN_TABLE", "chaosfn");
+    return env;
+  }
+
+  @Test
+  void from_minimalEnvironment_appliesDefaults() {
+    Settings settings = Settings.from(minimal());
+
+    assertThat(settings.rollbackReserve()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.eventBus()).isEqualTo("default");
+    assertThat(settings.processProvider()).isFalse();
+    assertThat(settings.cluster()).isEmpty();
+  }
+
+  @Test
+  void from_experimentEnvironment_keepsOnlyPrefixedVariables() {
+    Map<String, String> env = minimal();
+    env.put("CHAOSFN_EXPERIMENT_DB_HOST", "db.internal");
+
+    Settings settings = Settings.from(env);
+
+    assertThat(settings.experimentEnvironment()).containsExactly(Map.entry("CHAOSFN_EXPERIMENT_DB_HOST", "db.internal"));
+  }
+
+  @Test
+  void from_severalBadVariables_reportsEveryProblemAtOnce() {
+    Map<String, String> env = minimal();
+    env.remove("CHAOSFN_TABLE");
+    env.put("CHAOSFN_ROLLBACK_RESERVE_SECONDS", "a minute");
+    env.put("CHAOSFN_PROCESS_PROVIDER", "yes");
+    env.put("CHAOSFN_EKS_CLUSTER", "prod");
+
+    assertThatThrownBy(() -> Settings.from(env))
+        .hasMessageContaining("CHAOSFN_TABLE is not set")
+        .hasMessageContaining("CHAOSFN_ROLLBACK_RESERVE_SECONDS must be a whole number")
+        .hasMessageContaining("CHAOSFN_PROCESS_PROVIDER must be 'enabled' or 'disabled'")
+        .hasMessageContaining("are set together or not at all");
+  }
+
+  @Test
+  void toString_neverShowsSecretsOrExperimentValues() {
+    Map<String, String> env = minimal();
+    env.put("CHAOSFN_EXPERIMENT_TOKEN", "hunter2");
+
+    String printed = Settings.from(env).toString();
+
+    assertThat(printed).doesNotContain("very-secret").doesNotContain("hunter2").contains("CHAOSFN_EXPERIMENT_TOKEN");
+  }
+}

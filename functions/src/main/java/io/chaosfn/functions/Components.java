@@ -13,8 +13,10 @@ import io.chaosfn.engine.Sleeper;
 import io.chaosfn.engine.control.NativeControl;
 import io.chaosfn.engine.control.Safeguards;
 import io.chaosfn.experiment.ExperimentParser;
+import io.chaosfn.flow.ExperimentDocuments;
 import io.chaosfn.flow.RunEngine;
 import io.chaosfn.flow.RunService;
+import io.chaosfn.flow.ScheduleSyncService;
 import io.chaosfn.flow.SweepService;
 import io.chaosfn.kubernetes.GuardrailPolicy;
 import io.chaosfn.kubernetes.KubernetesActivities;
@@ -25,9 +27,12 @@ import io.chaosfn.notify.eventbridge.EventBridgePublisher;
 import io.chaosfn.store.ExperimentSource;
 import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.RunLock;
+import io.chaosfn.store.SourcedExperiment;
+import io.chaosfn.store.dynamodb.DynamoDbExperimentKeys;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
 import io.chaosfn.store.dynamodb.DynamoDbRunLock;
 import io.chaosfn.store.s3.S3ExperimentSource;
+import io.chaosfn.trigger.schedule.scheduler.EventBridgeSchedules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +47,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * The functions' composition root: builds every client and service once per container from {@link Settings}.
@@ -147,6 +153,26 @@ public final class Components {
 
   public SweepService sweeps() {
     return new SweepService(experiments, parser(), journals, locks, events, engine());
+  }
+
+  /**
+   * ScheduleSync's flow: documents from the experiment source, the key map in the table, schedules in the
+   * Scheduler group of the settings.
+   *
+   * @throws IllegalStateException when the settings have no schedule target
+   */
+  public ScheduleSyncService scheduleSync() {
+    Settings.ScheduleTarget target = settings.schedules().orElseThrow(() -> new IllegalStateException(
+        Settings.SCHEDULE_TARGET_ARN + " and " + Settings.SCHEDULER_ROLE_ARN + " are not set: ScheduleSync needs"
+            + " the function its schedules invoke and the role they invoke it with"));
+    SchedulerClient scheduler = configure(SchedulerClient.builder(), "SCHEDULER", Region.of(settings.region()))
+        .build();
+    ExperimentDocuments documents = uri -> {
+      SourcedExperiment document = experiments.load(uri);
+      return new ExperimentDocuments.Document(document.tree(), document.experimentId());
+    };
+    return new ScheduleSyncService(documents, new DynamoDbExperimentKeys(dynamoDb, settings.table()),
+        new EventBridgeSchedules(scheduler, target.group(), target.functionArn(), target.roleArn()));
   }
 
   public JournalStore journals() {

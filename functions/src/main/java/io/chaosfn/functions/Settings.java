@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
  * @param processProvider {@code CHAOSFN_PROCESS_PROVIDER}: {@code enabled} turns the process provider on
  * @param cluster the deployment's EKS cluster ({@code CHAOSFN_EKS_CLUSTER}, {@code CHAOSFN_EKS_ENDPOINT},
  *     {@code CHAOSFN_EKS_CA_DATA}), or empty
+ * @param schedules where ScheduleSync writes schedules ({@code CHAOSFN_SCHEDULE_GROUP}, default {@code chaosfn};
+ *     {@code CHAOSFN_SCHEDULE_TARGET_ARN}, the RunExperiment function; {@code CHAOSFN_SCHEDULER_ROLE_ARN}, the role
+ *     the Scheduler invokes it with), or empty when the target and role are not set (only ScheduleSync needs them)
  */
 public record Settings(
     // AWS runtime
@@ -52,7 +55,9 @@ public record Settings(
     Map<String, String> experimentEnvironment,
     boolean processProvider,
     // cluster
-    Optional<EksCluster> cluster) {
+    Optional<EksCluster> cluster,
+    // schedules
+    Optional<ScheduleTarget> schedules) {
 
   public static final String REGION = "AWS_REGION";
   public static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
@@ -70,15 +75,21 @@ public record Settings(
   public static final String EKS_CLUSTER = "CHAOSFN_EKS_CLUSTER";
   public static final String EKS_ENDPOINT = "CHAOSFN_EKS_ENDPOINT";
   public static final String EKS_CA_DATA = "CHAOSFN_EKS_CA_DATA";
+  public static final String SCHEDULE_GROUP = "CHAOSFN_SCHEDULE_GROUP";
+  public static final String SCHEDULE_TARGET_ARN = "CHAOSFN_SCHEDULE_TARGET_ARN";
+  public static final String SCHEDULER_ROLE_ARN = "CHAOSFN_SCHEDULER_ROLE_ARN";
 
   /** What the template sets (required or optional). */
   public static final List<String> VARIABLES = List.of(TABLE, EXPERIMENTS_BUCKET, EXPERIMENTS_PREFIX, EVENT_BUS,
       ROLLBACK_RESERVE, EXPERIMENT_ENV_PREFIX, PROCESS_PROVIDER, EKS_CLUSTER, EKS_ENDPOINT, EKS_CA_DATA);
+  /** What the template sets for ScheduleSync only. */
+  public static final List<String> SCHEDULE_VARIABLES = List.of(SCHEDULE_GROUP, SCHEDULE_TARGET_ARN,
+      SCHEDULER_ROLE_ARN);
   /** What the Lambda runtime sets by itself; {@code AWS_ENDPOINT_URL_*} only the sandbox and tests set. */
   public static final List<String> RUNTIME_VARIABLES = List.of(REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY,
       SESSION_TOKEN, FUNCTION_NAME);
   /** The services whose endpoint may be overridden, as {@code AWS_ENDPOINT_URL_<name>}. */
-  public static final List<String> SERVICES = List.of("DYNAMODB", "S3", "EVENTBRIDGE");
+  public static final List<String> SERVICES = List.of("DYNAMODB", "S3", "EVENTBRIDGE", "SCHEDULER");
 
   static final String DEFAULT_EXPERIMENT_ENV_PREFIX = "CHAOSFN_EXPERIMENT_";
   static final Duration DEFAULT_ROLLBACK_RESERVE = Duration.ofSeconds(60);
@@ -120,9 +131,10 @@ public record Settings(
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     boolean process = read.flag(PROCESS_PROVIDER, "enabled", "disabled");
     Optional<EksCluster> cluster = read.cluster();
+    Optional<ScheduleTarget> schedules = read.schedules();
     read.throwIfAny();
     return new Settings(region, credentials, read.optional(FUNCTION_NAME), endpoints, table, bucket, prefix,
-        eventBus, reserve, experimentEnvironment, process, cluster);
+        eventBus, reserve, experimentEnvironment, process, cluster, schedules);
   }
 
   /** Names the experiment variables without their values: they may hold secrets. */
@@ -132,7 +144,7 @@ public record Settings(
         + ", endpoints=" + endpoints + ", table=" + table + ", experimentsBucket=" + experimentsBucket
         + ", experimentsPrefix=" + experimentsPrefix + ", eventBus=" + eventBus + ", rollbackReserve="
         + rollbackReserve + ", experimentEnvironment=" + new java.util.TreeSet<>(experimentEnvironment.keySet())
-        + ", processProvider=" + processProvider + ", cluster=" + cluster + "]";
+        + ", processProvider=" + processProvider + ", cluster=" + cluster + ", schedules=" + schedules + "]";
   }
 
   public Optional<URI> endpoint(String service) {
@@ -150,6 +162,9 @@ public record Settings(
 
   /** The deployment's EKS cluster: endpoint and CA from settings, not from DescribeCluster (decisions.md §6). */
   public record EksCluster(String name, String endpoint, String caData) {}
+
+  /** The Scheduler group ScheduleSync writes to, and what its schedules invoke with which role. */
+  public record ScheduleTarget(String group, String functionArn, String roleArn) {}
 
   /** Thrown when the environment does not make valid settings; the message lists every problem. */
   public static final class InvalidSettingsException extends ChaosfnException {
@@ -244,6 +259,20 @@ public record Settings(
         return Optional.empty();
       }
       return Optional.of(new EksCluster(name, endpoint, ca));
+    }
+
+    Optional<ScheduleTarget> schedules() {
+      String target = optional(SCHEDULE_TARGET_ARN);
+      String role = optional(SCHEDULER_ROLE_ARN);
+      if (target == null && role == null) {
+        return Optional.empty();
+      }
+      if (target == null || role == null) {
+        problems.add(SCHEDULE_TARGET_ARN + " and " + SCHEDULER_ROLE_ARN + " are set together or not at all");
+        return Optional.empty();
+      }
+      return Optional.of(new ScheduleTarget(Optional.ofNullable(optional(SCHEDULE_GROUP)).orElse("chaosfn"),
+          target, role));
     }
 
     void throwIfAny() {

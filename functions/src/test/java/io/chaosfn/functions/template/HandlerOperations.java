@@ -33,7 +33,8 @@ final class HandlerOperations {
           "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
           "secretsmanager:GetSecretValue",
           "events:PutEvents"),
-      FUNCTIONS + "JournalApiHandler", Set.of("dynamodb:GetItem", "dynamodb:Query"));
+      // PutItem: the cursor-signing key, made on first use
+      FUNCTIONS + "JournalApiHandler", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"));
 
   /**
    * Permissions IAM checks for an operation besides its own action: a schedule's target role is passed to the

@@ -29,8 +29,10 @@ final class HandlerOperations {
           "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
           "scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"),
       FUNCTIONS + "webhook.WebhookHandler", Set.of(
+          // the experiment catalog: list the bucket, read each document
           "s3:ListBucket", "s3:GetObject",
-          "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
+          // the delivery log: record, and forget when requesting the runs failed
+          "dynamodb:PutItem", "dynamodb:DeleteItem",
           "secretsmanager:GetSecretValue",
           "events:PutEvents"),
       // PutItem: the cursor-signing key, made on first use

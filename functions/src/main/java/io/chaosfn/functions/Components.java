@@ -14,33 +14,36 @@ import io.chaosfn.engine.control.NativeControl;
 import io.chaosfn.engine.control.Safeguards;
 import io.chaosfn.experiment.ExperimentParser;
 import io.chaosfn.flow.ExperimentDocuments;
+import io.chaosfn.flow.JournalQueryService;
 import io.chaosfn.flow.RunEngine;
 import io.chaosfn.flow.RunService;
 import io.chaosfn.flow.ScheduleSyncService;
 import io.chaosfn.flow.SweepService;
+import io.chaosfn.flow.WebhookService;
 import io.chaosfn.kubernetes.GuardrailPolicy;
 import io.chaosfn.kubernetes.KubernetesActivities;
 import io.chaosfn.kubernetes.auth.ClusterAccess;
 import io.chaosfn.kubernetes.auth.ClusterClients;
-import io.chaosfn.notify.EventPublisher;
 import io.chaosfn.notify.eventbridge.EventBridgePublisher;
-import io.chaosfn.store.ExperimentSource;
-import io.chaosfn.store.JournalStore;
-import io.chaosfn.store.RunLock;
+import io.chaosfn.notify.eventbridge.EventBridgeRunRequests;
 import io.chaosfn.store.SourcedExperiment;
+import io.chaosfn.store.dynamodb.DynamoDbDeliveryLog;
 import io.chaosfn.store.dynamodb.DynamoDbExperimentKeys;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
 import io.chaosfn.store.dynamodb.DynamoDbRunLock;
 import io.chaosfn.store.s3.S3ExperimentSource;
+import io.chaosfn.trigger.s3.S3ExperimentCatalog;
 import io.chaosfn.trigger.schedule.scheduler.EventBridgeSchedules;
+import io.chaosfn.trigger.secretsmanager.SecretsManagerWebhookSecrets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
@@ -48,70 +51,78 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The functions' composition root: builds every client and service once per container from {@link Settings}.
- * SDK clients use the url-connection HTTP client, the settings' region and the runtime's credentials; nothing
- * here reads the environment itself. Handlers keep what they need in final fields for the container's life (the
- * S3 document cache and the EKS token live in objects made here).
+ * The functions' composition root: builds each function's service, with the clients it needs, from
+ * {@link Settings}. Each handler calls one of the flow methods once per container and keeps the service in a final
+ * field, so what outlives an invocation (the S3 document cache, the webhook's secret and catalog, the EKS token)
+ * lives in objects made here. A flow method builds only the clients its function calls, so a function neither pays
+ * for nor needs the settings of another; a setting only one function needs is checked by its flow method, which
+ * throws {@link Settings.InvalidSettingsException} naming the variable. SDK clients use the url-connection HTTP
+ * client, the settings' region and the runtime's credentials; nothing here reads the environment itself.
  *
- * <p>Sections: AWS clients, stores, activities, flows. A helper adding a function adds its service in the flows
- * section and any client it needs in the clients section.
+ * <p>Sections: AWS clients, activities, flows.
  */
 public final class Components {
+  /**
+   * Each AWS call of the webhook gets at most a second, retries included: the sender waits for the answer and the
+   * whole request should take under 3 s.
+   */
+  static final Duration WEBHOOK_CALL_TIMEOUT = Duration.ofSeconds(1);
+
   private final Settings settings;
   private final Clock clock;
-  // AWS clients
   private final AwsCredentialsProvider credentials;
-  private final DynamoDbClient dynamoDb;
-  private final S3Client s3;
-  private final EventBridgeClient eventBridge;
-  // stores
-  private final JournalStore journals;
-  private final RunLock locks;
-  private final ExperimentSource experiments;
-  private final EventPublisher events;
-  // activities
-  private final Providers providers;
-  private final List<NativeControl> controls;
+  private final List<NativeControl> controls = List.of(new Safeguards());
 
   public Components(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    Settings.AwsCredentials aws = settings.credentials();
-    this.credentials = StaticCredentialsProvider.create(aws.sessionToken() == null
-        ? AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())
-        : AwsSessionCredentials.create(aws.accessKeyId(), aws.secretAccessKey(), aws.sessionToken()));
-    Region region = Region.of(settings.region());
-    this.dynamoDb = configure(DynamoDbClient.builder(), "DYNAMODB", region).build();
-    this.s3 = configure(S3Client.builder(), "S3", region)
-        .forcePathStyle(settings.endpoint("S3").isPresent()).build();
-    this.eventBridge = configure(EventBridgeClient.builder(), "EVENTBRIDGE", region).build();
-    this.journals = new DynamoDbJournalStore(dynamoDb, settings.table());
-    this.locks = new DynamoDbRunLock(dynamoDb, settings.table());
-    this.experiments = new S3ExperimentSource(s3, settings.experimentsBucket(), settings.experimentsPrefix());
-    this.events = new EventBridgePublisher(eventBridge, settings.eventBus());
-    this.providers = providers(settings, clock);
-    this.controls = List.of(new Safeguards());
+    this.credentials = StaticCredentialsProvider.create(settings.credentials());
   }
 
   public static Components fromEnvironment() {
     return new Components(Settings.fromEnvironment(), Clock.systemUTC());
   }
 
-  private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-      & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(
-      B builder, String service, Region region) {
-    builder.region(region).credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
+  // AWS clients
+
+  private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, String service,
+      Duration callTimeout) {
+    builder.region(Region.of(settings.region())).credentialsProvider(credentials)
+        .httpClientBuilder(UrlConnectionHttpClient.builder());
+    if (callTimeout != null) {
+      builder.overrideConfiguration(c -> c.apiCallTimeout(callTimeout));
+    }
     settings.endpoint(service).ifPresent(builder::endpointOverride);
     return builder;
   }
+
+  private DynamoDbClient dynamoDb(Duration callTimeout) {
+    return configure(DynamoDbClient.builder(), "DYNAMODB", callTimeout).build();
+  }
+
+  private S3Client s3(Duration callTimeout) {
+    return configure(S3Client.builder(), "S3", callTimeout).forcePathStyle(settings.endpoint("S3").isPresent())
+        .build();
+  }
+
+  private EventBridgeClient eventBridge(Duration callTimeout) {
+    return configure(EventBridgeClient.builder(), "EVENTBRIDGE", callTimeout).build();
+  }
+
+  private S3ExperimentSource experiments(S3Client s3) {
+    return new S3ExperimentSource(s3, settings.experimentsBucket(), settings.experimentsPrefix());
+  }
+
+  // activities
 
   /**
    * decisions.md §4: http probes to link-local and metadata addresses refused, the process provider only when
    * enabled, chaosk8s activities against the deployment's cluster with the default guardrails.
    */
-  private Providers providers(Settings settings, Clock clock) {
+  private Providers providers() {
     ClusterClients clusters = new ClusterClients(settings.cluster().map(c -> new ClusterAccess.Eks(c.name(),
         settings.region(), c.endpoint(), c.caData())), this::clusterCredentials, clock);
     ActivityRegistry registry = new KubernetesActivities(clusters, GuardrailPolicy.defaults())
@@ -128,12 +139,12 @@ public final class Components {
     return credentials.resolveCredentials();
   }
 
-  public ExperimentParser parser() {
+  private ExperimentParser parser(Providers providers) {
     return new ExperimentParser(providers,
         controls.stream().collect(Collectors.toMap(NativeControl::module, c -> c::validate)));
   }
 
-  private RunEngine engine() {
+  private RunEngine engine(Providers providers) {
     String platform = System.getProperty("os.name") + "-" + System.getProperty("os.version") + "-"
         + System.getProperty("os.arch") + "-with-java" + System.getProperty("java.version");
     String node = settings.functionName() == null ? "chaosfn" : settings.functionName();
@@ -147,35 +158,76 @@ public final class Components {
 
   // flows
 
+  /** RunExperiment: DynamoDB (runs, locks), S3 (experiments), EventBridge ({@code chaosfn.run.finished}). */
   public RunService runs() {
-    return new RunService(experiments, parser(), journals, locks, events, engine(), clusterName());
+    RunParts parts = runParts();
+    return new RunService(parts.experiments(), parts.parser(), parts.journals(), parts.locks(), parts.events(),
+        parts.engine(), clusterName());
   }
 
+  /** Sweeper: the same clients as {@link #runs()}. */
   public SweepService sweeps() {
-    return new SweepService(experiments, parser(), journals, locks, events, engine());
+    RunParts parts = runParts();
+    return new SweepService(parts.experiments(), parts.parser(), parts.journals(), parts.locks(), parts.events(),
+        parts.engine());
+  }
+
+  /** What running an experiment takes; runs and sweeps (which roll back) need the same. */
+  private record RunParts(S3ExperimentSource experiments, ExperimentParser parser, DynamoDbJournalStore journals,
+      DynamoDbRunLock locks, EventBridgePublisher events, RunEngine engine) {}
+
+  private RunParts runParts() {
+    DynamoDbClient dynamoDb = dynamoDb(null);
+    Providers providers = providers();
+    return new RunParts(experiments(s3(null)), parser(providers), new DynamoDbJournalStore(dynamoDb,
+        settings.table()), new DynamoDbRunLock(dynamoDb, settings.table()),
+        new EventBridgePublisher(eventBridge(null), settings.eventBus()), engine(providers));
   }
 
   /**
-   * ScheduleSync's flow: documents from the experiment source, the key map in the table, schedules in the
-   * Scheduler group of the settings.
+   * ScheduleSync: S3 (the documents, read through the experiment source), DynamoDB (the key map), the Scheduler
+   * (schedules in the group of the settings, invoking RunExperiment with the Scheduler role).
    *
-   * @throws IllegalStateException when the settings have no schedule target
+   * @throws Settings.InvalidSettingsException when the schedule target and role are not set
    */
   public ScheduleSyncService scheduleSync() {
-    Settings.ScheduleTarget target = settings.schedules().orElseThrow(() -> new IllegalStateException(
-        Settings.SCHEDULE_TARGET_ARN + " and " + Settings.SCHEDULER_ROLE_ARN + " are not set: ScheduleSync needs"
-            + " the function its schedules invoke and the role they invoke it with"));
-    SchedulerClient scheduler = configure(SchedulerClient.builder(), "SCHEDULER", Region.of(settings.region()))
-        .build();
+    Settings.ScheduleTarget target = settings.schedules().orElse(null);
+    Settings.needed(target == null ? null : target.functionArn(), Settings.SCHEDULE_TARGET_ARN,
+        "ScheduleSync's schedules invoke this function, with the role in " + Settings.SCHEDULER_ROLE_ARN);
+    S3ExperimentSource experiments = experiments(s3(null));
     ExperimentDocuments documents = uri -> {
       SourcedExperiment document = experiments.load(uri);
       return new ExperimentDocuments.Document(document.tree(), document.experimentId());
     };
-    return new ScheduleSyncService(documents, new DynamoDbExperimentKeys(dynamoDb, settings.table()),
+    SchedulerClient scheduler = configure(SchedulerClient.builder(), "SCHEDULER", null).build();
+    return new ScheduleSyncService(documents, new DynamoDbExperimentKeys(dynamoDb(null), settings.table()),
         new EventBridgeSchedules(scheduler, target.group(), target.functionArn(), target.roleArn()));
   }
 
-  public JournalStore journals() {
-    return journals;
+  /** JournalApi: DynamoDB only. */
+  public JournalQueryService journalQueries() {
+    return new JournalQueryService(new DynamoDbJournalStore(dynamoDb(null), settings.table()));
+  }
+
+  /**
+   * Webhook: Secrets Manager (its keys), DynamoDB (deliveries), S3 (the experiment catalog), EventBridge
+   * ({@code chaosfn.run.requested}), each call bounded by {@link #WEBHOOK_CALL_TIMEOUT}.
+   *
+   * @throws Settings.InvalidSettingsException when the secret id or the experiments bucket is not set
+   */
+  public WebhookService webhooks() {
+    String secretId = Settings.needed(settings.webhookSecretId(), Settings.WEBHOOK_SECRET_ID,
+        "the webhook reads its keys from this Secrets Manager secret");
+    String bucket = Settings.needed(settings.experimentsBucket(), Settings.EXPERIMENTS_BUCKET,
+        "the webhook matches deploys against the experiments in this bucket");
+    SecretsManagerClient secretsManager = configure(SecretsManagerClient.builder(), "SECRETSMANAGER",
+        WEBHOOK_CALL_TIMEOUT).build();
+    S3Client s3 = s3(WEBHOOK_CALL_TIMEOUT);
+    return new WebhookService(
+        new SecretsManagerWebhookSecrets(secretsManager, secretId, settings.webhookSecretTtl(), clock),
+        new DynamoDbDeliveryLog(dynamoDb(WEBHOOK_CALL_TIMEOUT), settings.table()),
+        new S3ExperimentCatalog(s3, experiments(s3), bucket, settings.experimentsPrefix(),
+            S3ExperimentCatalog.DEFAULT_TTL, clock),
+        new EventBridgeRunRequests(eventBridge(WEBHOOK_CALL_TIMEOUT), settings.eventBus()), clock);
   }
 }

@@ -18,16 +18,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * How to reach the journal table, read from the environment map a composition root passes in: the region
  * ({@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}); credentials from the standard variables
  * ({@link AwsCredentialVariables}), else the shared-config profile {@code AWS_PROFILE} (or {@code default});
- * and {@code CHAOSFN_DYNAMODB_ENDPOINT} to point the client at a local DynamoDB (dynalite, the sandbox)
- * instead of AWS. Clients use the url-connection HTTP client and nothing the SDK would find by itself.
+ * and {@code AWS_ENDPOINT_URL_DYNAMODB} (the variable the functions' {@link Settings} read too) to point the
+ * client at a local DynamoDB (dynalite, the sandbox) instead of AWS. Clients use the url-connection HTTP client
+ * and nothing the SDK would find by itself. The CLI builds its DynamoDB store from this: unlike the functions,
+ * it runs with the user's environment, where a profile is common and the table comes from {@code --store}.
  *
  * @param credentials resolved when the client signs its first request, so a missing profile surfaces then
  */
 public record DynamoDbSettings(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
-  public static final String REGION = "AWS_REGION";
+  public static final String REGION = Settings.REGION;
   public static final String DEFAULT_REGION = "AWS_DEFAULT_REGION";
   public static final String PROFILE = "AWS_PROFILE";
-  public static final String ENDPOINT = "CHAOSFN_DYNAMODB_ENDPOINT";
+  public static final String ENDPOINT = Settings.ENDPOINT_PREFIX + "DYNAMODB";
   /** Every variable {@link #from} reads. */
   public static final List<String> VARIABLES = List.of(REGION, DEFAULT_REGION, PROFILE, ENDPOINT,
       AwsCredentialVariables.ACCESS_KEY_ID, AwsCredentialVariables.SECRET_ACCESS_KEY,

@@ -18,7 +18,7 @@ public final class JournalApiHandler implements RequestHandler<APIGatewayV2HTTPE
   private final JournalApiRoutes routes;
 
   public JournalApiHandler() {
-    this(JournalApiComponents.fromEnvironment().journalQueries());
+    this(Components.fromEnvironment().journalQueries());
   }
 
   JournalApiHandler(JournalQueryService queries) {

@@ -17,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       "<aws.scheduler.execution-id>", "scheduled_time": "<aws.scheduler.scheduled-time>"}}: the execution id and
  *       scheduled time make the run id, so a retried execution finds its run;
  *   <li>the {@code chaosfn.run.requested} EventBridge event ({@code detail-type}, {@code id}, {@code time},
- *       {@code detail: {experiment, revision, delivery_id, source, run_id}}): the webhook's run id when it chose
- *       one, else one derived from the delivery id and experiment, else from the event id;
+ *       {@code detail: {run_id, experiment_id, experiment, trigger: {type, name, source, revision, delivery_id},
+ *       ...}}, docs/events.md): the webhook's run id when it chose one, else one derived from the delivery id and
+ *       experiment id as the webhook derives it, else from the event id;
  *   <li>a direct invoke {@code {"experiment", "trigger"?, "run_id"?}}.
  * </ul>
  */
@@ -35,9 +36,12 @@ final class RunEnvelope {
     if (RUN_REQUESTED.equals(text(event, "detail-type"))) {
       JsonNode detail = event.path("detail");
       String experiment = text(detail, "experiment");
-      String deliveryId = text(detail, "delivery_id");
-      Trigger trigger = new Trigger("deploy", null, text(detail, "source"), text(detail, "revision"), deliveryId);
-      String deliveryKey = deliveryId != null ? deliveryId + "/" + experiment : text(event, "id");
+      JsonNode triggerNode = detail.path("trigger");
+      Trigger trigger = triggerNode.isObject() ? Trigger.fromJson((ObjectNode) triggerNode)
+          : new Trigger("deploy", null, null, null, null);
+      String experimentId = text(detail, "experiment_id");
+      String deliveryKey = trigger.deliveryId() != null && experimentId != null
+          ? trigger.deliveryId() + "/" + experimentId : text(event, "id");
       return new RunRequest(experiment, trigger, text(detail, "run_id"), deliveryKey, instant(event, "time"));
     }
     String experiment = text(event, "experiment");

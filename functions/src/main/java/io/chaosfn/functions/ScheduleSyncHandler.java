@@ -7,6 +7,7 @@ import io.chaosfn.flow.ScheduleSyncService;
 import io.chaosfn.flow.SyncResult;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * schedule, {@code "problems"}: the same text the log gets, so an invocation in the console shows why.
  */
 public final class ScheduleSyncHandler implements RequestStreamHandler {
+  /** The variables this function needs besides {@link Settings#VARIABLES}, for the SAM template contract test. */
+  public static final List<String> VARIABLES = Settings.SCHEDULE_VARIABLES;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final ScheduleSyncService schedules;
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
  * Every environment variable the functions read, parsed and checked in one pass; all problems are reported
@@ -16,11 +17,14 @@ import java.util.stream.Collectors;
  * what the template must set, {@link #RUNTIME_VARIABLES} what the Lambda runtime sets, so the SAM contract test
  * can compare both with the template.
  *
- * <p>Sections: AWS runtime, store, experiments, events, runs and the cluster. Each helper adding a function adds
- * its own section (a constant per name, a component, a line in {@link #from}).
+ * <p>Sections: AWS runtime, store, experiments, events, runs, the cluster and the webhook. Only what every
+ * function needs is required here ({@code AWS_REGION}, the credentials, {@code CHAOSFN_TABLE}); what one function
+ * needs (the experiments bucket for the webhook's catalog, the webhook secret) is checked by {@link Components}
+ * when it builds that function's service, so the other functions start without it.
  *
  * @param region {@code AWS_REGION}
- * @param credentials the function role's credentials from the runtime's variables (never printed)
+ * @param credentials the function role's credentials from the runtime's variables ({@link AwsCredentialVariables};
+ *     the SDK's {@code toString} leaves the secret key and token out)
  * @param functionName {@code AWS_LAMBDA_FUNCTION_NAME}, the journal's {@code node}; null outside Lambda
  * @param endpoints endpoint overrides by service ({@code AWS_ENDPOINT_URL_<SERVICE>}), for the sandbox and tests
  * @param table {@code CHAOSFN_TABLE}: the journal table (runs, meta items and locks)
@@ -33,6 +37,10 @@ import java.util.stream.Collectors;
  * @param processProvider {@code CHAOSFN_PROCESS_PROVIDER}: {@code enabled} turns the process provider on
  * @param cluster the deployment's EKS cluster ({@code CHAOSFN_EKS_CLUSTER}, {@code CHAOSFN_EKS_ENDPOINT},
  *     {@code CHAOSFN_EKS_CA_DATA}), or empty
+ * @param webhookSecretId {@code CHAOSFN_WEBHOOK_SECRET_ID}: the Secrets Manager secret holding the webhook keys, or
+ *     null (only the webhook needs it)
+ * @param webhookSecretTtl {@code CHAOSFN_WEBHOOK_SECRET_TTL_SECONDS}: how long the webhook keeps the secret before
+ *     reading it again, default 300 s
  * @param schedules where ScheduleSync writes schedules ({@code CHAOSFN_SCHEDULE_GROUP}, default {@code chaosfn};
  *     {@code CHAOSFN_SCHEDULE_TARGET_ARN}, the RunExperiment function; {@code CHAOSFN_SCHEDULER_ROLE_ARN}, the role
  *     the Scheduler invokes it with), or empty when the target and role are not set (only ScheduleSync needs them)
@@ -56,13 +64,13 @@ public record Settings(
     boolean processProvider,
     // cluster
     Optional<EksCluster> cluster,
+    // webhook
+    String webhookSecretId,
+    Duration webhookSecretTtl,
     // schedules
     Optional<ScheduleTarget> schedules) {
 
   public static final String REGION = "AWS_REGION";
-  public static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
-  public static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
-  public static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
   public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
   public static final String ENDPOINT_PREFIX = "AWS_ENDPOINT_URL_";
   public static final String TABLE = "CHAOSFN_TABLE";
@@ -75,24 +83,32 @@ public record Settings(
   public static final String EKS_CLUSTER = "CHAOSFN_EKS_CLUSTER";
   public static final String EKS_ENDPOINT = "CHAOSFN_EKS_ENDPOINT";
   public static final String EKS_CA_DATA = "CHAOSFN_EKS_CA_DATA";
+  public static final String WEBHOOK_SECRET_ID = "CHAOSFN_WEBHOOK_SECRET_ID";
+  public static final String WEBHOOK_SECRET_TTL = "CHAOSFN_WEBHOOK_SECRET_TTL_SECONDS";
   public static final String SCHEDULE_GROUP = "CHAOSFN_SCHEDULE_GROUP";
   public static final String SCHEDULE_TARGET_ARN = "CHAOSFN_SCHEDULE_TARGET_ARN";
   public static final String SCHEDULER_ROLE_ARN = "CHAOSFN_SCHEDULER_ROLE_ARN";
 
   /** What the template sets (required or optional). */
   public static final List<String> VARIABLES = List.of(TABLE, EXPERIMENTS_BUCKET, EXPERIMENTS_PREFIX, EVENT_BUS,
-      ROLLBACK_RESERVE, EXPERIMENT_ENV_PREFIX, PROCESS_PROVIDER, EKS_CLUSTER, EKS_ENDPOINT, EKS_CA_DATA);
-  /** What the template sets for ScheduleSync only. */
+      ROLLBACK_RESERVE, EXPERIMENT_ENV_PREFIX, PROCESS_PROVIDER, EKS_CLUSTER, EKS_ENDPOINT, EKS_CA_DATA,
+      WEBHOOK_SECRET_ID, WEBHOOK_SECRET_TTL);
+  /**
+   * What the template sets for ScheduleSync alone: the target is the RunExperiment function, which cannot name
+   * itself in its own environment. {@link ScheduleSyncHandler#VARIABLES} points the contract test here.
+   */
   public static final List<String> SCHEDULE_VARIABLES = List.of(SCHEDULE_GROUP, SCHEDULE_TARGET_ARN,
       SCHEDULER_ROLE_ARN);
   /** What the Lambda runtime sets by itself; {@code AWS_ENDPOINT_URL_*} only the sandbox and tests set. */
-  public static final List<String> RUNTIME_VARIABLES = List.of(REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY,
-      SESSION_TOKEN, FUNCTION_NAME);
+  public static final List<String> RUNTIME_VARIABLES = List.of(REGION, AwsCredentialVariables.ACCESS_KEY_ID,
+      AwsCredentialVariables.SECRET_ACCESS_KEY, AwsCredentialVariables.SESSION_TOKEN, FUNCTION_NAME);
   /** The services whose endpoint may be overridden, as {@code AWS_ENDPOINT_URL_<name>}. */
-  public static final List<String> SERVICES = List.of("DYNAMODB", "S3", "EVENTBRIDGE", "SCHEDULER");
+  public static final List<String> SERVICES = List.of("DYNAMODB", "S3", "EVENTBRIDGE", "SECRETSMANAGER",
+      "SCHEDULER");
 
   static final String DEFAULT_EXPERIMENT_ENV_PREFIX = "CHAOSFN_EXPERIMENT_";
   static final Duration DEFAULT_ROLLBACK_RESERVE = Duration.ofSeconds(60);
+  static final Duration DEFAULT_WEBHOOK_SECRET_TTL = Duration.ofMinutes(5);
 
   public Settings {
     endpoints = Map.copyOf(endpoints);
@@ -109,8 +125,11 @@ public record Settings(
   public static Settings from(Map<String, String> env) {
     Reader read = new Reader(env);
     String region = read.required(REGION);
-    AwsCredentials credentials = new AwsCredentials(read.required(ACCESS_KEY_ID), read.required(SECRET_ACCESS_KEY),
-        read.optional(SESSION_TOKEN));
+    AwsCredentials credentials = AwsCredentialVariables.from(env).orElse(null);
+    if (credentials == null) {
+      read.problem(AwsCredentialVariables.ACCESS_KEY_ID + " and " + AwsCredentialVariables.SECRET_ACCESS_KEY
+          + " are not both set");
+    }
     Map<String, URI> endpoints = new TreeMap<>();
     SERVICES.forEach(service -> read.uri(ENDPOINT_PREFIX + service).ifPresent(uri -> endpoints.put(service, uri)));
     String table = read.required(TABLE);
@@ -131,10 +150,12 @@ public record Settings(
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     boolean process = read.flag(PROCESS_PROVIDER, "enabled", "disabled");
     Optional<EksCluster> cluster = read.cluster();
+    Duration secretTtl = read.seconds(WEBHOOK_SECRET_TTL, DEFAULT_WEBHOOK_SECRET_TTL);
     Optional<ScheduleTarget> schedules = read.schedules();
     read.throwIfAny();
     return new Settings(region, credentials, read.optional(FUNCTION_NAME), endpoints, table, bucket, prefix,
-        eventBus, reserve, experimentEnvironment, process, cluster, schedules);
+        eventBus, reserve, experimentEnvironment, process, cluster, read.optional(WEBHOOK_SECRET_ID), secretTtl,
+        schedules);
   }
 
   /** Names the experiment variables without their values: they may hold secrets. */
@@ -144,20 +165,12 @@ public record Settings(
         + ", endpoints=" + endpoints + ", table=" + table + ", experimentsBucket=" + experimentsBucket
         + ", experimentsPrefix=" + experimentsPrefix + ", eventBus=" + eventBus + ", rollbackReserve="
         + rollbackReserve + ", experimentEnvironment=" + new java.util.TreeSet<>(experimentEnvironment.keySet())
-        + ", processProvider=" + processProvider + ", cluster=" + cluster + ", schedules=" + schedules + "]";
+        + ", processProvider=" + processProvider + ", cluster=" + cluster + ", webhookSecretId=" + webhookSecretId
+        + ", webhookSecretTtl=" + webhookSecretTtl + ", schedules=" + schedules + "]";
   }
 
   public Optional<URI> endpoint(String service) {
     return Optional.ofNullable(endpoints.get(service));
-  }
-
-  /** The runtime's credentials; {@link #toString()} never shows the secret key or token. */
-  public record AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
-    @Override
-    public String toString() {
-      return "AwsCredentials[accessKeyId=" + accessKeyId + ", secretAccessKey=***, sessionToken="
-          + (sessionToken == null ? "none" : "***") + "]";
-    }
   }
 
   /** The deployment's EKS cluster: endpoint and CA from settings, not from DescribeCluster (decisions.md §6). */
@@ -166,13 +179,29 @@ public record Settings(
   /** The Scheduler group ScheduleSync writes to, and what its schedules invoke with which role. */
   public record ScheduleTarget(String group, String functionArn, String roleArn) {}
 
-  /** Thrown when the environment does not make valid settings; the message lists every problem. */
+  /**
+   * Thrown when the environment does not make valid settings, or lacks what the function being built needs; the
+   * message lists every problem, each naming its variable.
+   */
   public static final class InvalidSettingsException extends ChaosfnException {
     private static final long serialVersionUID = 1L;
 
     InvalidSettingsException(List<String> problems) {
       super("invalid function settings: " + String.join("; ", problems));
     }
+  }
+
+  /**
+   * A setting only some functions need.
+   *
+   * @param purpose what needs it, for the message: "the webhook reads its keys from it"
+   * @throws InvalidSettingsException naming the variable when it is not set
+   */
+  static String needed(String value, String variable, String purpose) {
+    if (value == null) {
+      throw new InvalidSettingsException(List.of(variable + " is not set: " + purpose));
+    }
+    return value;
   }
 
   /** Reads variables and collects problems, so one pass reports them all. */

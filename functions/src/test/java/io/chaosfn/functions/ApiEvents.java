@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.Reques
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +44,26 @@ final class ApiEvents {
         .withQueryStringParameters(rawQuery.isEmpty() ? null : parameters(rawQuery))
         .withHeaders(Map.of("host", host, "user-agent", "curl/8.5.0", "x-amz-date", "20250301T100000Z"))
         .withRequestContext(context).withIsBase64Encoded(false)
+        .build();
+  }
+
+  /**
+   * A POST to a Function URL with auth NONE (the webhook): no authorizer, the sender's headers lower-cased and the
+   * body as text, as Lambda delivers a JSON body.
+   */
+  static APIGatewayV2HTTPEvent unauthenticatedPost(String rawPath, Map<String, String> headers, String body) {
+    Map<String, String> lowerCased = new LinkedHashMap<>();
+    headers.forEach((name, value) -> lowerCased.put(name.toLowerCase(Locale.ROOT), value));
+    lowerCased.put("content-type", "application/json");
+    RequestContext context = RequestContext.builder()
+        .withAccountId("anonymous").withApiId("webhook1").withDomainName("webhook1.lambda-url.eu-west-1.on.aws")
+        .withRequestId("req-" + Math.abs(body.hashCode())).withRouteKey("$default").withStage("$default")
+        .withHttp(RequestContext.Http.builder().withMethod("POST").withPath(rawPath).withProtocol("HTTP/1.1")
+            .withSourceIp("203.0.113.9").withUserAgent("flux-notification-controller").build())
+        .build();
+    return APIGatewayV2HTTPEvent.builder()
+        .withVersion("2.0").withRouteKey("$default").withRawPath(rawPath).withRawQueryString("")
+        .withHeaders(lowerCased).withBody(body).withIsBase64Encoded(false).withRequestContext(context)
         .build();
   }
 

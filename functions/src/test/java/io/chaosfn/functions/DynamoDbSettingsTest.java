@@ -32,16 +32,16 @@ class DynamoDbSettingsTest {
 
   @Test
   void from_noRegionAndABadEndpoint_reportsBoth() {
-    assertThatThrownBy(() -> DynamoDbSettings.from(Map.of("CHAOSFN_DYNAMODB_ENDPOINT", "localhost:4567")))
+    assertThatThrownBy(() -> DynamoDbSettings.from(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "localhost:4567")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("AWS_REGION (or AWS_DEFAULT_REGION) is not set")
-        .hasMessageContaining("CHAOSFN_DYNAMODB_ENDPOINT must be an http(s) URL");
+        .hasMessageContaining("AWS_ENDPOINT_URL_DYNAMODB must be an http(s) URL");
   }
 
   @Test
   void from_endpoint_isKept() {
     DynamoDbSettings settings = DynamoDbSettings.from(Map.of("AWS_REGION", "us-east-1",
-        "CHAOSFN_DYNAMODB_ENDPOINT", "http://127.0.0.1:4567"));
+        "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:4567"));
 
     assertThat(settings.endpoint()).contains(URI.create("http://127.0.0.1:4567"));
   }

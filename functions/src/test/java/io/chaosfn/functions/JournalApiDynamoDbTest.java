@@ -13,6 +13,7 @@ import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
 import io.chaosfn.store.dynamodb.DynamoDbTables;
 import io.chaosfn.store.dynamodb.RequestCounter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,13 +97,14 @@ class JournalApiDynamoDbTest {
   }
 
   @Test
-  void components_fromAnEnvironmentNamingTheTable_serveTheRunsStoredThere() {
-    JournalApiHandler wired = new JournalApiHandler(JournalApiComponents.from(Map.of(
-        JournalApiComponents.TABLE, table,
-        DynamoDbSettings.REGION, "us-east-1",
-        DynamoDbSettings.ENDPOINT, DYNALITE.endpoint().toString(),
-        "AWS_ACCESS_KEY_ID", "local",
-        "AWS_SECRET_ACCESS_KEY", "local")).journalQueries());
+  void components_settingsWithoutBucketOrWebhookSecret_serveTheRunsStoredInTheTable() {
+    Settings settings = Settings.from(Map.of(
+        Settings.TABLE, table,
+        Settings.REGION, "us-east-1",
+        Settings.ENDPOINT_PREFIX + "DYNAMODB", DYNALITE.endpoint().toString(),
+        AwsCredentialVariables.ACCESS_KEY_ID, "local",
+        AwsCredentialVariables.SECRET_ACCESS_KEY, "local"));
+    JournalApiHandler wired = new JournalApiHandler(new Components(settings, Clock.systemUTC()).journalQueries());
 
     APIGatewayV2HTTPResponse response = wired.handleRequest(
         ApiEvents.httpApi("v1", "GET", "/experiments/cache/summary", ""), null);

@@ -3,13 +3,15 @@ package io.chaosfn.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
-  private static Map<String, String> minimal() {
+  /** What every function needs: the runtime's variables and the table. */
+  static Map<String, String> minimal() {
     Map<String, String> env = new HashMap<>();
     env.put("AWS_REGION", "eu-west-1");
     env.put("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
@@ -63,6 +65,7 @@ class SettingsTest {
 
     assertThat(printed).doesNotContain("very-secret").doesNotContain("hunter2").contains("CHAOSFN_EXPERIMENT_TOKEN");
   }
+
   @Test
   void from_scheduleTargetAndRole_givesScheduleSettingsInTheDefaultGroup() {
     Map<String, String> env = minimal();
@@ -82,5 +85,60 @@ class SettingsTest {
 
     assertThatThrownBy(() -> Settings.from(env))
         .hasMessageContaining("CHAOSFN_SCHEDULE_TARGET_ARN and CHAOSFN_SCHEDULER_ROLE_ARN are set together");
+  }
+
+  @Test
+  void from_webhookVariables_areRead() {
+    Map<String, String> env = minimal();
+    env.put("CHAOSFN_WEBHOOK_SECRET_ID", "chaosfn/webhook");
+    env.put("CHAOSFN_WEBHOOK_SECRET_TTL_SECONDS", "60");
+    env.put("AWS_ENDPOINT_URL_SECRETSMANAGER", "http://127.0.0.1:4000");
+
+    Settings settings = Settings.from(env);
+
+    assertThat(settings.webhookSecretId()).isEqualTo("chaosfn/webhook");
+    assertThat(settings.webhookSecretTtl()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.endpoint("SECRETSMANAGER")).contains(URI.create("http://127.0.0.1:4000"));
+  }
+
+  @Test
+  void from_withoutWebhookVariables_startsWithTheDefaultTtl() {
+    Settings settings = Settings.from(minimal());
+
+    assertThat(settings.webhookSecretId()).isNull();
+    assertThat(settings.webhookSecretTtl()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void from_badWebhookTtl_namesTheVariable() {
+    Map<String, String> env = minimal();
+    env.put("CHAOSFN_WEBHOOK_SECRET_TTL_SECONDS", "-1");
+
+    assertThatThrownBy(() -> Settings.from(env))
+        .hasMessageContaining("CHAOSFN_WEBHOOK_SECRET_TTL_SECONDS must be a whole number of seconds");
+  }
+
+  @Test
+  void from_withoutCredentials_namesBothVariables() {
+    Map<String, String> env = minimal();
+    env.remove("AWS_SECRET_ACCESS_KEY");
+
+    assertThatThrownBy(() -> Settings.from(env))
+        .hasMessageContaining("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set");
+  }
+
+  @Test
+  void toString_sessionCredentials_neverShowsTheToken() {
+    Map<String, String> env = minimal();
+    env.put("AWS_SESSION_TOKEN", "session-token-value");
+
+    assertThat(Settings.from(env).toString()).doesNotContain("session-token-value").doesNotContain("very-secret");
+  }
+
+  @Test
+  void variables_nameEveryConfigurableVariableOnce() {
+    assertThat(Settings.VARIABLES).doesNotHaveDuplicates()
+        .contains("CHAOSFN_WEBHOOK_SECRET_ID", "CHAOSFN_WEBHOOK_SECRET_TTL_SECONDS")
+        .doesNotContainAnyElementsOf(Settings.RUNTIME_VARIABLES);
   }
 }

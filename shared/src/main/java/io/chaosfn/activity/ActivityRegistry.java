@@ -19,11 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ActivityRegistry {
   private final Map<String, NativeActivity> activities;
-  private final Set<String> unsupportedModules;
+  private final Set<String> unsupported;
 
-  private ActivityRegistry(Map<String, NativeActivity> activities, Set<String> unsupportedModules) {
+  private ActivityRegistry(Map<String, NativeActivity> activities, Set<String> unsupported) {
     this.activities = Map.copyOf(activities);
-    this.unsupportedModules = Set.copyOf(unsupportedModules);
+    this.unsupported = Set.copyOf(unsupported);
   }
 
   public static Builder builder() {
@@ -72,8 +72,10 @@ public final class ActivityRegistry {
   private void reportUnknown(String module, String func, String activityName, Problems provider) {
     Set<String> modules = activities.values().stream().map(NativeActivity::module)
         .collect(Collectors.toCollection(TreeSet::new));
-    if (unsupportedModules.stream().anyMatch(m -> module.equals(m) || module.startsWith(m + "."))) {
-      provider.at("module").add("'" + module + "." + func + "' is not supported by chaosfn yet");
+    String qualified = module + "." + func;
+    if (unsupported.stream().anyMatch(u -> qualified.equals(u) || qualified.startsWith(u + "."))) {
+      provider.at(unsupported.contains(qualified) ? "func" : "module")
+          .add("'" + qualified + "' is not supported by chaosfn yet");
     } else if (!modules.contains(module)) {
       provider.at("module").add("could not find Python module '" + module + "' in activity '" + activityName
           + "'; chaosfn runs native implementations of these modules only" + CloseMatches.suggest(module, modules));
@@ -85,10 +87,13 @@ public final class ActivityRegistry {
     }
   }
 
-  /** Collects activities; a second activity under the same name is a programming error. */
+  /**
+   * Collects activities; a second activity under the same name, or an unsupported name that covers a registered
+   * activity, is a programming error.
+   */
   public static final class Builder {
     private final Map<String, NativeActivity> activities = new LinkedHashMap<>();
-    private final Set<String> unsupportedModules = new TreeSet<>(Comparator.naturalOrder());
+    private final Set<String> unsupported = new TreeSet<>(Comparator.naturalOrder());
 
     private Builder() {}
 
@@ -106,16 +111,34 @@ public final class ActivityRegistry {
     }
 
     /**
-     * Declares a module prefix (e.g. {@code chaosk8s.node}) whose functions exist in the Python extension but
-     * not here yet, so validation says "not supported yet" instead of "unknown module".
+     * Declares Python functions that exist in an extension but not here yet, so validation says "not supported
+     * by chaosfn yet" instead of "unknown module" or "does not expose a function". {@code name} is either a
+     * module prefix ({@code chaosk8s.node} covers every function of {@code chaosk8s.node.actions} and
+     * {@code chaosk8s.node.probes}) or one function's full {@code module.func} name
+     * ({@code chaosk8s.pod.actions.exec_in_pods}) in a module whose other functions are supported.
+     *
+     * @throws IllegalArgumentException when {@code name} is blank
      */
-    public Builder unsupported(String modulePrefix) {
-      unsupportedModules.add(modulePrefix);
+    public Builder unsupported(String name) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("an unsupported name must be a module prefix or a module.func name");
+      }
+      unsupported.add(name);
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException when an unsupported name covers a registered activity
+     */
     public ActivityRegistry build() {
-      return new ActivityRegistry(activities, unsupportedModules);
+      for (String name : unsupported) {
+        activities.keySet().stream().filter(q -> q.equals(name) || q.startsWith(name + ".")).findFirst()
+            .ifPresent(q -> {
+              throw new IllegalArgumentException("'" + name + "' is declared unsupported but " + q
+                  + " is registered");
+            });
+      }
+      return new ActivityRegistry(activities, unsupported);
     }
   }
 }

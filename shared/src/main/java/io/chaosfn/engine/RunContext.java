@@ -7,6 +7,7 @@ import io.chaosfn.experiment.DryMode;
 import io.chaosfn.experiment.Experiment;
 import io.chaosfn.experiment.HypothesisStrategy;
 import io.chaosfn.experiment.RollbackStrategy;
+import io.chaosfn.experiment.SecretMasker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,21 @@ public record RunContext(
     String redact(String text);
 
     tools.jackson.databind.JsonNode redact(tools.jackson.databind.JsonNode node);
+
+    /** Redaction by a masker of the run's resolved secrets. */
+    static SecretRedaction masking(SecretMasker masker) {
+      return new SecretRedaction() {
+        @Override
+        public String redact(String text) {
+          return masker.mask(text);
+        }
+
+        @Override
+        public tools.jackson.databind.JsonNode redact(tools.jackson.databind.JsonNode node) {
+          return masker.mask(node);
+        }
+      };
+    }
 
     SecretRedaction NONE = new SecretRedaction() {
       @Override

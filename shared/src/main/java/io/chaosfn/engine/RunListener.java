@@ -6,6 +6,7 @@ import io.chaosfn.engine.journal.SteadyState;
 import io.chaosfn.experiment.Activity;
 import io.chaosfn.experiment.Experiment;
 import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The hooks of a run, around the experiment, each hypothesis evaluation, the method, the rollbacks and each
@@ -37,4 +38,12 @@ public interface RunListener {
 
   /** The journal is final; called once, also after an interruption. */
   default void runFinished(Journal journal) {}
+
+  /**
+   * What this listener failed to deliver during the run, as {@code chaosfn.notifications} entries. The runner
+   * asks once, after the rollbacks and before the journal's final snapshot, and records them there.
+   */
+  default List<ObjectNode> notifications() {
+    return List.of();
+  }
 }

@@ -137,6 +137,7 @@ public final class Runner {
       rollbacks();
       recorder.statusIfUnset(Journal.COMPLETED);
       context.stop().bindRunner(null);
+      listeners.fireQuietly("notifications", l -> l.notifications().forEach(recorder::notification));
       Journal journal = recorder.snapshot();
       listeners.fireQuietly("runFinished", l -> l.runFinished(journal));
       return journal;

@@ -6,6 +6,7 @@ import io.chaosfn.engine.journal.SteadyState;
 import io.chaosfn.experiment.Activity;
 import io.chaosfn.experiment.Experiment;
 import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A control limited by its {@code scope} to the hooks before, or after, each step. */
 final class Scoped implements RunListener {
@@ -92,5 +93,11 @@ final class Scoped implements RunListener {
   @Override
   public void runFinished(Journal journal) {
     delegate.runFinished(journal);
+  }
+
+  /** Not a step of the run: a scope does not limit what a control reports it failed to deliver. */
+  @Override
+  public List<ObjectNode> notifications() {
+    return delegate.notifications();
   }
 }

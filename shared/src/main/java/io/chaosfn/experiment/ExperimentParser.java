@@ -20,7 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
  * the environment; this class checks the document's shape.
  */
 public final class ExperimentParser {
-  static final String EXTENSION_NAME = "chaosfn";
   private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{.+\\}$");
 
   private final ProviderValidation providers;
@@ -164,16 +163,23 @@ public final class ExperimentParser {
       problems.add("extensions must be a list of objects, found " + describe(extensions));
       return chaosfn;
     }
+    int last = -1;
     for (int i = 0; i < extensions.size(); i++) {
       JsonNode extension = extensions.get(i);
       JsonNode name = extension.path("name");
       if (!extension.isObject() || !name.isString() || name.asString().isBlank()) {
         problems.at(i).add("All extensions require a non-empty name");
-      } else if (EXTENSION_NAME.equals(name.asString().trim())) {
-        chaosfn = extension;
+      } else if (ChaosfnExtension.NAME.equals(name.asString().trim())) {
+        last = i;
       }
     }
-    return chaosfn;
+    if (last < 0) {
+      return chaosfn;
+    }
+    // Chaos Toolkit ignores vendor extensions; ours drives schedules and deploy triggers, so a mistake in it is
+    // reported by validate rather than discovered when no run happens.
+    ChaosfnExtension.read(extensions.get(last), problems.at(last));
+    return extensions.get(last);
   }
 
   private static ObjectNode objectOrEmpty(ObjectNode document, String key, Problems problems) {

@@ -69,17 +69,7 @@ public record RunInputs(
       }
     }
     SecretMasker masker = new SecretMasker(secrets);
-    RunContext.SecretRedaction redaction = new RunContext.SecretRedaction() {
-      @Override
-      public String redact(String text) {
-        return masker.mask(text);
-      }
-
-      @Override
-      public JsonNode redact(JsonNode node) {
-        return masker.mask(node);
-      }
-    };
+    RunContext.SecretRedaction redaction = RunContext.SecretRedaction.masking(masker);
     return new RunInputs(configuration, secrets, env, redaction, warnings);
   }
 

@@ -1,6 +1,6 @@
 package io.chaosfn.trigger;
 
-import io.chaosfn.trigger.ChaosfnExtension.DeployTrigger;
+import io.chaosfn.experiment.ChaosfnExtension.DeployTrigger;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;

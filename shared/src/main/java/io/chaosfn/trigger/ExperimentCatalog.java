@@ -1,5 +1,6 @@
 package io.chaosfn.trigger;
 
+import io.chaosfn.experiment.ChaosfnExtension;
 import java.util.List;
 import java.util.Objects;
 

@@ -32,14 +32,15 @@ public record RunRequest(String runId, String experimentId, String experimentSou
   }
 
   /**
-   * The event's {@code detail}: {@code {"runId", "experimentId", "experiment", "trigger": {type, name, source,
-   * revision, delivery_id}, "deploy": {namespace, workload, repository, timestamp}, "waitForRolloutSeconds"}};
+   * The event's {@code detail}, snake-case like {@code chaosfn.run.finished} and the journal's {@code chaosfn}
+   * object (docs/events.md): {@code {"run_id", "experiment_id", "experiment", "trigger": {type, name, source,
+   * revision, delivery_id}, "deploy": {namespace, workload, repository, timestamp}, "wait_for_rollout_seconds"}};
    * absent values are left out.
    */
   public ObjectNode detail() {
     ObjectNode detail = JsonNodeFactory.instance.objectNode()
-        .put("runId", runId)
-        .put("experimentId", experimentId)
+        .put("run_id", runId)
+        .put("experiment_id", experimentId)
         .put("experiment", experimentSource);
     detail.set("trigger", trigger().toJson());
     ObjectNode deployed = detail.putObject("deploy");
@@ -47,7 +48,7 @@ public record RunRequest(String runId, String experimentId, String experimentSou
     putIfPresent(deployed, "workload", deploy.workload());
     putIfPresent(deployed, "repository", deploy.repository());
     deployed.put("timestamp", deploy.timestamp().toString());
-    detail.put("waitForRolloutSeconds", waitForRollout.toSeconds());
+    detail.put("wait_for_rollout_seconds", waitForRollout.toSeconds());
     return detail;
   }
 

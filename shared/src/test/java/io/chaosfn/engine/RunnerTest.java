@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.BooleanNode;
 import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The run loop against Chaos Toolkit's status / deviated / rollback table (semantics §3.5, §3.6). */
 class RunnerTest {
@@ -425,6 +427,33 @@ class RunnerTest {
     Journal journal = fixture.run(EXPERIMENT);
 
     assertThat(journal.succeeded()).isTrue();
+  }
+
+  @Test
+  void run_listenerReportsFailedNotifications_recordsThemInTheJournal() {
+    fixture.provider.returns("healthy", BooleanNode.TRUE);
+    fixture.listeners.add(new RunListener() {
+      @Override
+      public List<ObjectNode> notifications() {
+        return List.of(JsonNodeFactory.instance.objectNode()
+            .put("channel", "#chaos").put("kind", "start").put("ok", false).put("error", "HTTP 500"));
+      }
+    });
+
+    Journal journal = fixture.run(EXPERIMENT);
+
+    assertThat(journal.chaosfn().path("notifications").toString())
+        .isEqualTo("[{\"channel\":\"#chaos\",\"kind\":\"start\",\"ok\":false,\"error\":\"HTTP 500\"}]");
+    assertThat(journal.succeeded()).isTrue();
+  }
+
+  @Test
+  void run_listenerWithNothingToReport_addsNoNotifications() {
+    fixture.provider.returns("healthy", BooleanNode.TRUE);
+
+    Journal journal = fixture.run(EXPERIMENT);
+
+    assertThat(journal.chaosfn().has("notifications")).isFalse();
   }
 
   @Test

@@ -181,6 +181,29 @@ class ExperimentParserTest {
   }
 
   @Test
+  void validate_invalidChaosfnExtension_reportsEachProblemAtItsPath() {
+    List<String> problems = problems("""
+        {"title": "t", "description": "d", "method": [],
+         "extensions": [{"name": "other", "anything": true},
+                        {"name": "chaosfn", "schedule": {"expression": "every day"},
+                         "triggers": {"deploy": {"match": {"workoad": "frontend"}}}}]}
+        """);
+
+    assertThat(problems).containsExactly(
+        "extensions[1].schedule.expression: expected rate(...), cron(...) or at(...), found 'every day'",
+        "extensions[1].triggers.deploy.match.workoad: unknown match key; expected one of [namespace, workload,"
+            + " repository, revision]; did you mean 'workload'?");
+  }
+
+  @Test
+  void validate_otherVendorsExtension_isNotChecked() {
+    assertThat(problems("""
+        {"title": "t", "description": "d", "method": [],
+         "extensions": [{"name": "vendor", "schedule": "whenever"}]}
+        """)).isEmpty();
+  }
+
+  @Test
   void parse_keepsUnknownKeysAndTheChaosfnExtension() {
     Experiment experiment = parser.parse(document("""
         {"title": "t", "description": "d", "method": [], "x-team": "payments",

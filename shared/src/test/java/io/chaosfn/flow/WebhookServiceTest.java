@@ -16,13 +16,13 @@ import static io.chaosfn.trigger.Senders.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chaosfn.experiment.ChaosfnExtension;
+import io.chaosfn.experiment.ChaosfnExtension.DeployTrigger;
 import io.chaosfn.store.Delivery;
 import io.chaosfn.store.DeliveryLog;
 import io.chaosfn.store.RunIds;
 import io.chaosfn.store.StoreUnavailableException;
 import io.chaosfn.store.local.InMemoryDeliveryLog;
-import io.chaosfn.trigger.ChaosfnExtension;
-import io.chaosfn.trigger.ChaosfnExtension.DeployTrigger;
 import io.chaosfn.trigger.DeploySource;
 import io.chaosfn.trigger.ExperimentCatalog;
 import io.chaosfn.trigger.MalformedPayloadException;

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.MissingNode;
 
 class KubernetesActivitiesTest {
@@ -34,6 +36,30 @@ class KubernetesActivitiesTest {
     List<Problem> problems = validate("chaosk8s.node.actions", "drain_nodes", "{}");
 
     assertThat(problems).extracting(Problem::message).singleElement().asString().contains("not supported by chaosfn yet");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "chaosk8s.pod.actions, exec_in_pods",
+      "chaosk8s.deployment.actions, create_deployment",
+      "chaosk8s.statefulset.actions, create_statefulset",
+      "chaosk8s.statefulset.actions, remove_statefulset",
+      "chaosk8s.actions, start_microservice",
+      "chaosk8s.actions, remove_service_endpoint",
+      "chaosk8s.probes, all_microservices_healthy"})
+  void registerInto_unimplementedFunctionOfSupportedModule_isReportedAsNotSupportedYet(String module, String func) {
+    List<Problem> problems = validate(module, func, "{}");
+
+    assertThat(problems).containsExactly(
+        new Problem("provider.func", "'" + module + "." + func + "' is not supported by chaosfn yet"));
+  }
+
+  @Test
+  void registerInto_misspelledFunctionOfSupportedModule_suggestsTheSupportedOne() {
+    List<Problem> problems = validate("chaosk8s.pod.actions", "terminate_pod", "{}");
+
+    assertThat(problems).extracting(Problem::message).singleElement().asString()
+        .contains("does not expose a function called 'terminate_pod'").contains("terminate_pods");
   }
 
   @Test

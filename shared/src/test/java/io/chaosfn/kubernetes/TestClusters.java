@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -37,6 +39,16 @@ public final class TestClusters {
         .withConfig(new ConfigBuilder(server.createClient().getConfiguration())
             .withRequestRetryBackoffLimit(0).build())
         .build();
+  }
+
+  /** The requests {@code server} received since the last call, as {@code "METHOD /path?query"}, oldest first. */
+  public static List<String> requests(KubernetesMockServer server) throws InterruptedException {
+    List<String> lines = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+      lines.add(request.getMethod() + " " + request.getPath());
+    }
+    return lines;
   }
 
   /** Support with the default policy, three attempts and no real waiting between them. */

@@ -2,7 +2,7 @@ package io.chaosfn.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chaosfn.trigger.ChaosfnExtension.DeployTrigger;
+import io.chaosfn.experiment.ChaosfnExtension.DeployTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

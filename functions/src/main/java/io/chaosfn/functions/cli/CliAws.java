@@ -1,10 +1,10 @@
 package io.chaosfn.functions.cli;
 
 import io.chaosfn.ChaosfnException;
+import io.chaosfn.functions.AwsCredentialVariables;
+import io.chaosfn.functions.Settings;
 import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -20,16 +20,12 @@ final class CliAws {
   static S3Client s3(CliEnvironment environment) {
     String region = environment.get("AWS_REGION") != null ? environment.get("AWS_REGION")
         : environment.get("AWS_DEFAULT_REGION");
-    String key = environment.get("AWS_ACCESS_KEY_ID");
-    String secret = environment.get("AWS_SECRET_ACCESS_KEY");
-    if (region == null || key == null || secret == null) {
+    AwsCredentials credentials = AwsCredentialVariables.from(environment.variables()).orElse(null);
+    if (region == null || credentials == null) {
       throw new ChaosfnException("reading from S3 needs AWS_REGION (or AWS_DEFAULT_REGION), AWS_ACCESS_KEY_ID and"
           + " AWS_SECRET_ACCESS_KEY in the environment");
     }
-    String session = environment.get("AWS_SESSION_TOKEN");
-    AwsCredentials credentials = session == null ? AwsBasicCredentials.create(key, secret)
-        : AwsSessionCredentials.create(key, secret, session);
-    String endpoint = environment.get("AWS_ENDPOINT_URL_S3");
+    String endpoint = environment.get(Settings.ENDPOINT_PREFIX + "S3");
     var builder = S3Client.builder().region(Region.of(region))
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClientBuilder(UrlConnectionHttpClient.builder());

@@ -14,12 +14,17 @@ import io.chaosfn.experiment.ExperimentParser;
 import io.chaosfn.functions.AwsCredentialVariables;
 import io.chaosfn.functions.DynamoDbSettings;
 import io.chaosfn.kubernetes.GuardrailPolicy;
+import io.chaosfn.notify.slack.SlackCredentials;
+import io.chaosfn.notify.slack.SlackNotifications;
+import io.chaosfn.notify.slack.SlackSettings;
 import io.chaosfn.kubernetes.KubernetesActivities;
 import io.chaosfn.kubernetes.auth.ClusterClients;
 import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
 import io.chaosfn.store.local.DirectoryJournalStore;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.List;
@@ -37,11 +42,17 @@ final class CliComponents {
   static final String STORE_VARIABLE = "CHAOSFN_STORE";
   private static final String DIRECTORY = "dir:";
   private static final String DYNAMODB = "dynamodb:";
+  static final String SLACK_CHANNEL = "CHAOSFN_SLACK_CHANNEL";
+  static final String SLACK_WEBHOOK_URL = "CHAOSFN_SLACK_WEBHOOK_URL";
+  static final String JOURNAL_API_URL = "CHAOSFN_JOURNAL_API_URL";
+  /** Another Slack-compatible API (the sandbox's local one); default Slack's own. */
+  static final String SLACK_API_URL = "CHAOSFN_SLACK_API_URL";
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
   private final CliEnvironment environment;
   private final ActivityRegistry registry;
   private final Providers providers;
   private final List<NativeControl> controls;
+  private final Optional<SlackNotifications> slack;
 
   /** @param extraActivities native activities registered besides the built-in ones (none in production) */
   CliComponents(CliEnvironment environment, NativeActivities extraActivities) {
@@ -52,7 +63,36 @@ final class CliComponents {
     // The CLI runs on the user's own machine: every provider and every address is theirs to use.
     this.providers = new Providers(List.of(new HttpProvider(HttpPolicy.unrestricted()),
         new ProcessProvider(environment.variables()), new PythonProvider(registry)));
-    this.controls = List.of(new Safeguards());
+    this.slack = slack(environment);
+    List<NativeControl> natives = new ArrayList<>(List.of(new Safeguards()));
+    slack.ifPresent(s -> natives.add(s.control()));
+    this.controls = List.copyOf(natives);
+  }
+
+  /**
+   * Slack when configured: a bot token ({@code SLACK_BOT_TOKEN}, channel {@code CHAOSFN_SLACK_CHANNEL} unless the
+   * experiment names one) or an incoming webhook ({@code CHAOSFN_SLACK_WEBHOOK_URL}), and the journal API's base
+   * URL ({@code CHAOSFN_JOURNAL_API_URL}) for the link in each message; {@code CHAOSFN_SLACK_API_URL} points at
+   * another Slack-compatible API. Without them nothing is posted and
+   * {@code chaosslack.control} stays an ignored control, as decisions.md §4 says.
+   */
+  private static Optional<SlackNotifications> slack(CliEnvironment environment) {
+    String channel = environment.get(SLACK_CHANNEL);
+    String api = environment.get(JOURNAL_API_URL);
+    SlackSettings defaults = SlackSettings.of(channel == null || channel.isBlank() ? null : channel,
+        api == null || api.isBlank() ? null : URI.create(api));
+    String slackApi = environment.get(SLACK_API_URL);
+    SlackSettings settings = slackApi == null || slackApi.isBlank() ? defaults : defaults.withApiUrl(slackApi);
+    String webhook = environment.get(SLACK_WEBHOOK_URL);
+    if (webhook != null && !webhook.isBlank()) {
+      return Optional.of(SlackNotifications.webhook(settings, webhook));
+    }
+    return SlackCredentials.fromEnvironment(environment.variables())
+        .map(credentials -> SlackNotifications.bot(settings, credentials));
+  }
+
+  Optional<SlackNotifications> slack() {
+    return slack;
   }
 
   /**

@@ -18,6 +18,9 @@ import io.chaosfn.experiment.document.ChaosToolkitSettings;
 import io.chaosfn.experiment.document.LoadedDocument;
 import io.chaosfn.experiment.document.Vars;
 import io.chaosfn.flow.RunInputs;
+import io.chaosfn.notify.JournalNotifications;
+import io.chaosfn.notify.NotificationOutcome;
+import io.chaosfn.notify.Notifier;
 import io.chaosfn.flow.Strategies;
 import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.RunIds;
@@ -124,15 +127,22 @@ final class RunCommand implements Callable<Integer> {
     StopSignal stop = new StopSignal();
     new Signals().install(stop, environment.err());
     String runId = RunIds.random(clock.instant());
+    RunContext.RunIdentity identity = new RunContext.RunIdentity(runId, Trigger.cli(), document.sourceRef());
+    String experimentId = experimentId(experiment, loaded);
+    Optional<Notifier> notifier = components.slack().flatMap(slack -> slack.forRun(experiment, identity,
+        journals.history(experimentId).orElse(null), inputs.redaction()));
+    List<RunListener> listeners = new ArrayList<>(List.of(new ProgressPrinter(environment.err())));
+    notifier.ifPresent(listeners::add);
     RunContext context = new RunContext(experiment, inputs.configuration(), inputs.secrets(), inputs.environment(),
         components.providers(), options.dry, strategies.hypothesis(), strategies.rollbacks(),
-        options.frequency, failFast, null, null, List.<RunListener>of(new ProgressPrinter(environment.err())),
-        stop, clock, Sleeper.REAL, Host.current(environment),
-        new RunContext.RunIdentity(runId, Trigger.cli(), document.sourceRef()),
-        inputs.redaction());
-    Journal journal = new Runner(components.controls()).run(context);
+        options.frequency, failFast, null, null, listeners, stop, clock, Sleeper.REAL, Host.current(environment),
+        identity, inputs.redaction());
+    Journal ran = new Runner(components.controls()).run(context);
+    // The final Slack message goes out after the run; a failure is recorded in the journal, never lost.
+    List<NotificationOutcome> late = notifier.map(n -> n.finish(ran)).orElse(List.of());
+    Journal journal = late.isEmpty() ? ran : JournalNotifications.append(ran, late);
     writeJournal(journal);
-    journals.put(RunRecord.of(runId, experimentId(experiment, loaded), journal, document.sourceRef().versionId()));
+    journals.put(RunRecord.of(runId, experimentId, journal, document.sourceRef().versionId()));
     environment.err().println("[run] journal: " + journalPath + " (run " + runId + ")");
     return journal.succeeded() ? 0 : 1;
   }

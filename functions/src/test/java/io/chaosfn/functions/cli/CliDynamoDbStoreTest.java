@@ -48,7 +48,7 @@ class CliDynamoDbStoreTest {
     cli.variables.put("AWS_REGION", "us-east-1");
     cli.variables.put("AWS_ACCESS_KEY_ID", "local");
     cli.variables.put("AWS_SECRET_ACCESS_KEY", "local");
-    cli.variables.put("CHAOSFN_DYNAMODB_ENDPOINT", DYNALITE.endpoint().toString());
+    cli.variables.put("AWS_ENDPOINT_URL_DYNAMODB", DYNALITE.endpoint().toString());
     experiment = dir.resolve("holds.json");
     Files.writeString(experiment, HOLDS, StandardCharsets.UTF_8);
   }

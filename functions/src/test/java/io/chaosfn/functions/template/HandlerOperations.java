@@ -28,7 +28,7 @@ final class HandlerOperations {
           "s3:GetObject",
           "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
           "scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"),
-      FUNCTIONS + "webhook.WebhookHandler", Set.of(
+      FUNCTIONS + "WebhookHandler", Set.of(
           // the experiment catalog: list the bucket, read each document
           "s3:ListBucket", "s3:GetObject",
           // the delivery log: record, and forget when requesting the runs failed

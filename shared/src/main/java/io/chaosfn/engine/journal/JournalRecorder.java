@@ -115,6 +115,13 @@ public final class JournalRecorder {
     warnings.add(message);
   }
 
+  /** Appends a notification outcome (a Slack post that failed...) to {@code chaosfn.notifications}. */
+  public synchronized void notification(ObjectNode entry) {
+    ArrayNode notifications = chaosfn.has("notifications") ? (ArrayNode) chaosfn.get("notifications")
+        : chaosfn.putArray("notifications");
+    notifications.add(entry);
+  }
+
   public synchronized List<RunItem> items(boolean rollback) {
     Instant now = clock.instant();
     return (rollback ? rollbacks : run).stream().map(s -> s.item(now)).toList();

@@ -52,9 +52,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DynamoDbJournalStore implements JournalStore {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbJournalStore.class);
-  private static final int META_ATTEMPTS = 20;
+  private static final int META_ATTEMPTS = 30;
   private static final int BATCH_SIZE = 25;
-  private static final long META_BACKOFF_MILLIS = 5;
+  private static final long META_BACKOFF_MILLIS = 10;
+  private static final long META_BACKOFF_CAP_MILLIS = 500;
   private static final String CURSOR_KEY_ITEM = "CURSOR_KEY";
   private static final String CURSOR_KEY_ATTRIBUTE = "key";
   /** Filtered listings read at least this many items per request, so a sparse filter costs few requests. */
@@ -235,10 +236,14 @@ public final class DynamoDbJournalStore implements JournalStore {
         + "its history was not updated after " + META_ATTEMPTS + " attempts", null);
   }
 
-  /** Random waits that grow with the attempt, so writers that collided do not collide again in step. */
+  /**
+   * Random waits that double with the attempt up to a cap ("full jitter"), so writers that collided do not collide
+   * again in step, even dozens of them on a slow store.
+   */
   private static void backOff(int attempt) {
+    long ceiling = Math.min(META_BACKOFF_CAP_MILLIS, META_BACKOFF_MILLIS << Math.min(attempt, 6));
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, META_BACKOFF_MILLIS * attempt + 2));
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 2));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while updating an experiment's history", e);

@@ -1,12 +1,12 @@
 package io.chaosfn.trigger.local;
 
 import io.chaosfn.ChaosfnException;
+import io.chaosfn.experiment.ChaosfnExtension;
 import io.chaosfn.experiment.Problem;
 import io.chaosfn.experiment.Problems;
 import io.chaosfn.experiment.document.DocumentFormat;
 import io.chaosfn.experiment.document.DocumentReader;
 import io.chaosfn.store.StoreUnavailableException;
-import io.chaosfn.trigger.ChaosfnExtension;
 import io.chaosfn.trigger.ExperimentCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -73,7 +72,7 @@ public final class DirectoryExperimentCatalog implements ExperimentCatalog {
       return Optional.empty();
     }
     Problems problems = new Problems();
-    ChaosfnExtension extension = extension(document, problems);
+    ChaosfnExtension extension = ChaosfnExtension.fromDocument(document, problems);
     if (!problems.isEmpty()) {
       LOG.warn("{} is left out: {}", file,
           problems.list().stream().map(Problem::toString).collect(Collectors.joining("; ")));
@@ -81,18 +80,5 @@ public final class DirectoryExperimentCatalog implements ExperimentCatalog {
     }
     String id = extension.id() != null ? extension.id() : relative.substring(0, relative.lastIndexOf('.'));
     return Optional.of(new Entry(id, file.toUri().toString(), extension));
-  }
-
-  /** The document's {@code chaosfn} extension (the last one named so, as the experiment parser takes it). */
-  private static ChaosfnExtension extension(ObjectNode document, Problems problems) {
-    JsonNode extensions = document.path("extensions");
-    int last = -1;
-    for (int i = 0; i < extensions.size(); i++) {
-      if ("chaosfn".equals(extensions.get(i).path("name").asString("").trim())) {
-        last = i;
-      }
-    }
-    return last < 0 ? ChaosfnExtension.none()
-        : ChaosfnExtension.read(extensions.get(last), problems.at("extensions").at(last));
   }
 }

@@ -14,12 +14,10 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,12 +70,7 @@ class TerminatePodsRequestsTest {
   }
 
   private List<String> requests() throws InterruptedException {
-    List<String> lines = new ArrayList<>();
-    RecordedRequest request;
-    while ((request = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-      lines.add(request.getMethod() + " " + request.getPath());
-    }
-    return lines;
+    return TestClusters.requests(server);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.chaosfn.functions.webhook;
+package io.chaosfn.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -21,7 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final WebhookService webhooks;
 
-  public WebhookHandler(WebhookService webhooks) {
+  public WebhookHandler() {
+    this(Components.fromEnvironment().webhooks());
+  }
+
+  WebhookHandler(WebhookService webhooks) {
     this.webhooks = webhooks;
   }
 

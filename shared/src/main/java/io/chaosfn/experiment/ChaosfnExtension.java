@@ -1,9 +1,5 @@
-package io.chaosfn.trigger;
+package io.chaosfn.experiment;
 
-import io.chaosfn.experiment.CloseMatches;
-import io.chaosfn.experiment.InvalidExperimentException;
-import io.chaosfn.experiment.JsonKind;
-import io.chaosfn.experiment.Problems;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -31,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record ChaosfnExtension(String id, Schedule schedule, DeployTrigger deploy, Target target,
     ObjectNode guardrails, Notify notifications) {
+  /** The extension's {@code name}; when a document has several, the last one counts. */
+  public static final String NAME = "chaosfn";
   static final List<String> KEYS = List.of("name", "id", "schedule", "triggers", "target", "guardrails", "notify");
   private static final Pattern EXPRESSION = Pattern.compile("(rate|cron|at)\\(.+\\)");
 
@@ -99,6 +97,22 @@ public record ChaosfnExtension(String id, Schedule schedule, DeployTrigger deplo
       throw new InvalidExperimentException(problems.list());
     }
     return parsed;
+  }
+
+  /**
+   * Reads a document's {@code chaosfn} extension (the last one so named, as {@link ExperimentParser} takes it),
+   * adding every problem to {@code problems} (positioned at the document) at its path, such as
+   * {@code extensions[0].schedule.expression}; {@link #none()} when the document has none.
+   */
+  public static ChaosfnExtension fromDocument(ObjectNode document, Problems problems) {
+    JsonNode extensions = document.path("extensions");
+    int last = -1;
+    for (int i = 0; i < extensions.size(); i++) {
+      if (NAME.equals(extensions.get(i).path("name").asString("").trim())) {
+        last = i;
+      }
+    }
+    return last < 0 ? none() : read(extensions.get(last), problems.at("extensions").at(last));
   }
 
   /**

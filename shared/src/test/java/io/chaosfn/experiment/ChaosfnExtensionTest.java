@@ -1,12 +1,9 @@
-package io.chaosfn.trigger;
+package io.chaosfn.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chaosfn.experiment.InvalidExperimentException;
-import io.chaosfn.experiment.Problem;
-import io.chaosfn.experiment.Problems;
-import io.chaosfn.trigger.ChaosfnExtension.DeployTrigger;
+import io.chaosfn.experiment.ChaosfnExtension.DeployTrigger;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;

@@ -1,13 +1,13 @@
-package io.chaosfn.functions.webhook;
+package io.chaosfn.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.chaosfn.experiment.ChaosfnExtension;
+import io.chaosfn.experiment.ChaosfnExtension.DeployTrigger;
 import io.chaosfn.flow.WebhookService;
 import io.chaosfn.store.local.InMemoryDeliveryLog;
-import io.chaosfn.trigger.ChaosfnExtension;
-import io.chaosfn.trigger.ChaosfnExtension.DeployTrigger;
 import io.chaosfn.trigger.DeploySource;
 import io.chaosfn.trigger.ExperimentCatalog;
 import io.chaosfn.trigger.RunRequest;

@@ -1,0 +1,111 @@
+package io.chaosfn.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.chaosfn.store.Outcome;
+import io.chaosfn.store.RunRecord;
+import io.chaosfn.store.dynamodb.Dynalite;
+import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
+import io.chaosfn.store.s3.S3ProxyServer;
+import io.chaosfn.trigger.Senders;
+import io.chaosfn.trigger.secretsmanager.SecretsManagerStandIn;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Flow 2 of architecture.md across the three functions, each built by {@link Components} from one {@link Settings}
+ * map: a Flux deploy notification signed as Flux's generic-hmac provider signs it (HMAC-SHA256 of the body in
+ * {@code X-Signature}) → WebhookHandler → the {@code chaosfn.run.requested} event, as EventBridge would deliver it
+ * → RunExperimentHandler → the run in DynamoDB → JournalApiHandler. DynamoDB is dynalite and S3 is s3proxy, real
+ * local implementations; Secrets Manager ({@link SecretsManagerStandIn}) and EventBridge (in {@link LocalFunctions})
+ * are stand-ins, because neither has a local implementation (decisions.md §5).
+ */
+class WebhookEndToEndTest {
+  @RegisterExtension
+  static final Dynalite DYNALITE = new Dynalite();
+  @RegisterExtension
+  static final S3ProxyServer S3 = new S3ProxyServer();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String REVISION = "main@sha1:4f2a9c1";
+
+  private LocalFunctions functions;
+  private SecretsManagerStandIn secretsManager;
+  private Components components;
+
+  @BeforeEach
+  void start() {
+    functions = new LocalFunctions(DYNALITE, S3);
+    secretsManager = new SecretsManagerStandIn("{\"flux\": \"" + Senders.FLUX_KEY + "\"}");
+    components = functions.components(Map.of(
+        Settings.WEBHOOK_SECRET_ID, "chaosfn/webhook",
+        Settings.ENDPOINT_PREFIX + "SECRETSMANAGER", secretsManager.endpoint().toString()));
+    functions.putExperiment("frontend.yaml", functions.healthyExperiment("frontend stays healthy after a deploy", """
+        method: []
+        extensions:
+          - name: chaosfn
+            id: frontend-health
+            triggers:
+              deploy: {match: {namespace: default, workload: frontend-app}}
+        """));
+  }
+
+  @AfterEach
+  void stop() {
+    secretsManager.close();
+    functions.close();
+  }
+
+  @Test
+  void signedFluxDeploy_runsTheMatchingExperimentAndTheJournalApiReturnsIt() throws Exception {
+    String body = Senders.fluxSuccess("default", "frontend-app", REVISION);
+    APIGatewayV2HTTPResponse accepted = new WebhookHandler(components.webhooks()).handleRequest(
+        ApiEvents.unauthenticatedPost("/webhook/flux",
+            Map.of("X-Signature", Senders.sign(Senders.FLUX_KEY, Senders.bytes(body))), body), null);
+    assertThat(accepted.getStatusCode()).isEqualTo(202);
+    String runId = JSON.readTree(accepted.getBody()).path("runs").get(0).path("runId").asString();
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new RunExperimentHandler(components.runs(), Clock.systemUTC()).handleRequest(
+        new ByteArrayInputStream(delivered(functions.eventBridge.entries().get(0))), out,
+        new TestContext("req-run", 900_000));
+    APIGatewayV2HTTPResponse journal = new JournalApiHandler(components.journalQueries()).handleRequest(
+        ApiEvents.functionUrl("GET", "/runs/" + runId, ""), null);
+
+    assertThat(JSON.readTree(out.toByteArray()).path("run_id").asString()).isEqualTo(runId);
+    RunRecord stored = new DynamoDbJournalStore(DYNALITE.client(), LocalFunctions.TABLE).get(runId).orElseThrow();
+    assertThat(stored.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(stored.experimentId()).isEqualTo("frontend-health");
+    assertThat(stored.trigger().type()).isEqualTo("deploy");
+    assertThat(stored.trigger().revision()).isEqualTo(REVISION);
+    assertThat(journal.getStatusCode()).isEqualTo(200);
+    JsonNode chaosfn = JSON.readTree(journal.getBody()).path("chaosfn");
+    assertThat(chaosfn.path("run_id").asString()).isEqualTo(runId);
+    assertThat(chaosfn.path("trigger").path("revision").asString()).isEqualTo(REVISION);
+  }
+
+  /** The PutEvents entry as an EventBridge rule hands it to a Lambda target. */
+  private static byte[] delivered(JsonNode entry) {
+    ObjectNode event = JSON.createObjectNode()
+        .put("version", "0")
+        .put("id", "6a7e8feb-b491-4cf7-a9f1-bf3703467718")
+        .put("detail-type", entry.path("DetailType").asString())
+        .put("source", entry.path("Source").asString())
+        .put("account", "123456789012")
+        .put("time", "2025-03-01T10:00:01Z")
+        .put("region", "us-east-1");
+    event.putArray("resources");
+    event.set("detail", JSON.readTree(entry.path("Detail").asString()));
+    return event.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -68,25 +68,23 @@ public final class ColdStart {
       runtime.createContext("/", this::runtimeApi);
       runtime.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
       runtime.start();
-      Path catalog = Files.createTempDirectory("bench-catalog");
       String jar = root.resolve("functions/target/chaosfn.jar").toString();
       String functions = ricClasspath + ":" + jar;
       Map<String, String> common = Map.of(
           "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
           "CHAOSFN_TABLE", "chaosfn", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamoPort,
-          "CHAOSFN_DYNAMODB_ENDPOINT", "http://127.0.0.1:" + dynamoPort,
           "CHAOSFN_SCHEDULE_TARGET_ARN", "arn:aws:lambda:us-east-1:000000000000:function:run",
           "CHAOSFN_SCHEDULER_ROLE_ARN", "arn:aws:iam::000000000000:role/scheduler",
-          "CHAOSFN_WEBHOOK_SECRET_ID", "webhook", "BENCH_CATALOG", catalog.toString());
+          "CHAOSFN_WEBHOOK_SECRET_ID", "webhook", "CHAOSFN_EXPERIMENTS_BUCKET", "experiments");
       Map<String, Target> targets = new LinkedHashMap<>();
       targets.put("hello world", new Target(helloClasspath + ":" + benchClasses, "HelloHandler", "{}"));
       targets.put("JournalApi", new Target(functions, "io.chaosfn.functions.JournalApiHandler",
           httpEvent("GET", "/experiments", "")));
-      targets.put("Webhook", new Target(functions + ":" + benchClasses, "BenchWebhookHandler",
+      targets.put("Webhook", new Target(functions, "io.chaosfn.functions.WebhookHandler",
           httpEvent("GET", "/webhook/flux", "")));
       targets.put("ScheduleSync", new Target(functions, "io.chaosfn.functions.ScheduleSyncHandler", """
-          {"version": "0", "id": "e-1", "detail-type": "Object Deleted", "source": "aws.s3",
-           "detail": {"bucket": {"name": "experiments"}, "object": {"key": "experiments/never-synced.yaml"}}}"""));
+          {"version": "0", "id": "e-1", "detail-type": "Object Created", "source": "aws.s3",
+           "detail": {"bucket": {"name": "experiments"}, "object": {"key": "experiments/README.md"}}}"""));
       targets.put("Sweeper", new Target(functions, "io.chaosfn.functions.SweeperHandler", """
           {"version": "0", "id": "e-2", "detail-type": "Scheduled Event", "source": "aws.events", "detail": {}}"""));
       targets.put("RunExperiment", new Target(functions, "io.chaosfn.functions.RunExperimentHandler",

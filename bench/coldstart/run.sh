@@ -30,7 +30,6 @@ UTILS=$(jar_of software.amazon.awssdk utils-lite 2.34.0)
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-javac -d "$OUT/classes" -cp "$CORE:$JAR" "$HERE/HelloHandler.java" "$HERE/BenchWebhookHandler.java" \
-  "$HERE/ColdStart.java"
+javac -d "$OUT/classes" -cp "$CORE:$JAR" "$HERE/HelloHandler.java" "$HERE/ColdStart.java"
 java -cp "$JAR:$OUT/classes" ColdStart "$ROUNDS" "$ROOT" "$RIC:$SERIALIZATION" \
   "$RIC:$SERIALIZATION:$CORE:$UTILS" "$OUT/classes"

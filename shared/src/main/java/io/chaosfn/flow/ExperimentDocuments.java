@@ -5,6 +5,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads the experiment document at an {@code s3://bucket/key} URI for schedule synchronisation.
  *
+ * @throws io.chaosfn.store.ExperimentNotFoundException when nothing is stored at the URI
  * @throws io.chaosfn.ChaosfnException when the document cannot be read or parsed
  */
 @FunctionalInterface

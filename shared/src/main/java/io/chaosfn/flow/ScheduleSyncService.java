@@ -3,6 +3,7 @@ package io.chaosfn.flow;
 import io.chaosfn.experiment.Problems;
 import io.chaosfn.experiment.document.DocumentFormat;
 import io.chaosfn.store.ExperimentKeys;
+import io.chaosfn.store.ExperimentNotFoundException;
 import io.chaosfn.trigger.schedule.ExperimentSchedule;
 import io.chaosfn.trigger.schedule.ScheduleDefinition;
 import io.chaosfn.trigger.schedule.ScheduleNames;
@@ -20,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * which experiment the key holds; a document without a schedule has its schedule removed; a schedule with
  * problems changes nothing and the problems are returned. When a key's document now carries another experiment
  * id, the old id's schedule is removed after the new one exists. A removed document finds its experiment
- * through the key map, its schedule is deleted, and the key forgotten. Each step is idempotent, so a repeated
+ * through the key map, its schedule is deleted, and the key forgotten; when the key still holds a document (an
+ * old version was deleted), that document is synchronised instead. Each step is idempotent, so a repeated
  * or retried event converges on the same state; a failure part-way leaves the old schedule or both, never none.
  */
 public final class ScheduleSyncService {
@@ -86,6 +88,10 @@ public final class ScheduleSyncService {
   }
 
   private SyncResult removed(ObjectChange change) {
+    if (stillStored(change)) {
+      // In the versioned bucket, deleting an old version also sends Object Deleted: the document is still there.
+      return written(change);
+    }
     Optional<String> experimentId = keys.experimentId(change.key());
     if (experimentId.isEmpty()) {
       return new SyncResult.Ignored(change.uri(), "no experiment was recorded for this key");
@@ -94,6 +100,15 @@ public final class ScheduleSyncService {
     boolean existed = schedules.delete(name);
     keys.remove(change.key());
     return new SyncResult.Unscheduled(experimentId.get(), name, existed);
+  }
+
+  private boolean stillStored(ObjectChange change) {
+    try {
+      documents.load(change.uri());
+      return true;
+    } catch (ExperimentNotFoundException e) {
+      return false;
+    }
   }
 
   /** RunExperiment's scheduler envelope. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaosfn.experiment.document.DocumentFormat;
 import io.chaosfn.experiment.document.DocumentReader;
+import io.chaosfn.store.ExperimentNotFoundException;
 import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbExperimentKeys;
 import io.chaosfn.store.dynamodb.DynamoDbTables;
@@ -150,9 +151,22 @@ class ScheduleSyncServiceTest {
   }
 
   @Test
+  void sync_deletedWhileADocumentIsStillStored_keepsTheSchedule() {
+    upload(KEY, "db-failover", "{expression: 'rate(1 day)'}");
+    service.sync(created(KEY));
+
+    SyncResult result = service.sync(new ObjectChange(ObjectChange.Kind.DELETED, BUCKET, KEY));
+
+    assertThat(result).isInstanceOf(SyncResult.Scheduled.class);
+    assertThat(scheduler.schedule("chaosfn", "chaosfn-db-failover")).isPresent();
+    assertThat(keys.experimentId(KEY)).contains("db-failover");
+  }
+
+  @Test
   void sync_deletedTwice_secondFindsNothingToDo() {
     upload(KEY, "db-failover", "{expression: 'rate(1 day)'}");
     service.sync(created(KEY));
+    documents.clear();
     service.sync(new ObjectChange(ObjectChange.Kind.DELETED, BUCKET, KEY));
 
     SyncResult result = service.sync(new ObjectChange(ObjectChange.Kind.DELETED, BUCKET, KEY));
@@ -182,7 +196,7 @@ class ScheduleSyncServiceTest {
   private ExperimentDocuments.Document document(String uri) {
     ExperimentDocuments.Document document = documents.get(uri);
     if (document == null) {
-      throw new IllegalStateException("no document at " + uri);
+      throw new ExperimentNotFoundException(uri, "the test's documents");
     }
     return document;
   }

@@ -17,9 +17,7 @@ final class HandlerOperations {
   private static final List<String> RUNS = List.of(
       "s3:GetObject", "s3:GetObjectVersion",
       "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
-      "events:PutEvents",
-      // the Slack notifier's bot token
-      "secretsmanager:GetSecretValue");
+      "events:PutEvents");
 
   static final Map<String, Set<String>> BY_HANDLER = Map.of(
       FUNCTIONS + "RunExperimentHandler", Set.copyOf(RUNS),

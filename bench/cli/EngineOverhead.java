@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -48,7 +47,7 @@ public final class EngineOverhead {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 101;
     ActivityRegistry registry = ActivityRegistry.builder().add(new NoOp()).build();
     Providers providers = new Providers(List.of(new PythonProvider(registry)));
-    ExperimentParser parser = new ExperimentParser(providers, Set.of());
+    ExperimentParser parser = new ExperimentParser(providers, java.util.Map.of());
     Experiment small = parser.parse(document(BASE));
     Experiment large = parser.parse(document(BASE + EXTRA));
 

@@ -13,11 +13,13 @@ import io.chaosfn.engine.Sleeper;
 import io.chaosfn.engine.control.NativeControl;
 import io.chaosfn.engine.control.Safeguards;
 import io.chaosfn.experiment.ExperimentParser;
+import io.chaosfn.flow.ExperimentDocuments;
 import io.chaosfn.flow.JournalQueryService;
 import io.chaosfn.flow.RunEngine;
 import io.chaosfn.flow.RolloutWatch;
 import io.chaosfn.flow.RunNotifiers;
 import io.chaosfn.flow.RunService;
+import io.chaosfn.flow.ScheduleSyncService;
 import io.chaosfn.flow.SweepService;
 import io.chaosfn.flow.WebhookService;
 import io.chaosfn.kubernetes.GuardrailPolicy;
@@ -30,11 +32,14 @@ import io.chaosfn.notify.eventbridge.EventBridgePublisher;
 import io.chaosfn.notify.slack.SlackCredentials;
 import io.chaosfn.notify.slack.SlackNotifications;
 import io.chaosfn.notify.eventbridge.EventBridgeRunRequests;
+import io.chaosfn.store.SourcedExperiment;
 import io.chaosfn.store.dynamodb.DynamoDbDeliveryLog;
+import io.chaosfn.store.dynamodb.DynamoDbExperimentKeys;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
 import io.chaosfn.store.dynamodb.DynamoDbRunLock;
 import io.chaosfn.store.s3.S3ExperimentSource;
 import io.chaosfn.trigger.s3.S3ExperimentCatalog;
+import io.chaosfn.trigger.schedule.scheduler.EventBridgeSchedules;
 import io.chaosfn.trigger.secretsmanager.SecretsManagerWebhookSecrets;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +59,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -234,6 +240,26 @@ public final class Components {
     return new RunParts(experiments(s3(null)), parser(providers), new DynamoDbJournalStore(dynamoDb,
         settings.table()), new DynamoDbRunLock(dynamoDb, settings.table()),
         new EventBridgePublisher(eventBridge(null), settings.eventBus()), engine(providers), clusters);
+  }
+
+  /**
+   * ScheduleSync: S3 (the documents, read through the experiment source), DynamoDB (the key map), the Scheduler
+   * (schedules in the group of the settings, invoking RunExperiment with the Scheduler role).
+   *
+   * @throws Settings.InvalidSettingsException when the schedule target and role are not set
+   */
+  public ScheduleSyncService scheduleSync() {
+    Settings.ScheduleTarget target = settings.schedules().orElse(null);
+    Settings.needed(target == null ? null : target.functionArn(), Settings.SCHEDULE_TARGET_ARN,
+        "ScheduleSync's schedules invoke this function, with the role in " + Settings.SCHEDULER_ROLE_ARN);
+    S3ExperimentSource experiments = experiments(s3(null));
+    ExperimentDocuments documents = uri -> {
+      SourcedExperiment document = experiments.load(uri);
+      return new ExperimentDocuments.Document(document.tree(), document.experimentId());
+    };
+    SchedulerClient scheduler = configure(SchedulerClient.builder(), "SCHEDULER", null).build();
+    return new ScheduleSyncService(documents, new DynamoDbExperimentKeys(dynamoDb(null), settings.table()),
+        new EventBridgeSchedules(scheduler, target.group(), target.functionArn(), target.roleArn()));
   }
 
   /** JournalApi: DynamoDB only. */

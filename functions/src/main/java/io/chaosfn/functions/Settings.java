@@ -46,6 +46,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  *     bot token, or null
  * @param slackBotToken {@code SLACK_BOT_TOKEN}: the bot token itself, where no Secrets Manager is at hand (the
  *     sandbox), or null; never in {@link #toString()}. Only one of the two may be set.
+ * @param schedules where ScheduleSync writes schedules ({@code CHAOSFN_SCHEDULE_GROUP}, default {@code chaosfn};
+ *     {@code CHAOSFN_SCHEDULE_TARGET_ARN}, the RunExperiment function; {@code CHAOSFN_SCHEDULER_ROLE_ARN}, the role
+ *     the Scheduler invokes it with), or empty when the target and role are not set (only ScheduleSync needs them)
  */
 public record Settings(
     // AWS runtime
@@ -72,7 +75,9 @@ public record Settings(
     // Slack
     SlackVariables slack,
     String slackTokenSecretId,
-    String slackBotToken) {
+    String slackBotToken,
+    // schedules
+    Optional<ScheduleTarget> schedules) {
 
   public static final String REGION = "AWS_REGION";
   public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
@@ -92,17 +97,27 @@ public record Settings(
   public static final String SLACK_TOKEN_SECRET_ID = "CHAOSFN_SLACK_TOKEN_SECRET_ID";
   /** The bot token in plain text: for the sandbox only, so not in {@link #VARIABLES}. */
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
+  public static final String SCHEDULE_GROUP = "CHAOSFN_SCHEDULE_GROUP";
+  public static final String SCHEDULE_TARGET_ARN = "CHAOSFN_SCHEDULE_TARGET_ARN";
+  public static final String SCHEDULER_ROLE_ARN = "CHAOSFN_SCHEDULER_ROLE_ARN";
 
   /** What the template sets (required or optional). */
   public static final List<String> VARIABLES = List.of(TABLE, EXPERIMENTS_BUCKET, EXPERIMENTS_PREFIX, EVENT_BUS,
       ROLLBACK_RESERVE, EXPERIMENT_ENV_PREFIX, PROCESS_PROVIDER, EKS_CLUSTER, EKS_ENDPOINT, EKS_CA_DATA,
       WEBHOOK_SECRET_ID, WEBHOOK_SECRET_TTL, SlackVariables.CHANNEL, SlackVariables.API_URL,
       SlackVariables.JOURNAL_API_URL, SLACK_TOKEN_SECRET_ID);
+  /**
+   * What the template sets for ScheduleSync alone: the target is the RunExperiment function, which cannot name
+   * itself in its own environment. {@link ScheduleSyncHandler#VARIABLES} points the contract test here.
+   */
+  public static final List<String> SCHEDULE_VARIABLES = List.of(SCHEDULE_GROUP, SCHEDULE_TARGET_ARN,
+      SCHEDULER_ROLE_ARN);
   /** What the Lambda runtime sets by itself; {@code AWS_ENDPOINT_URL_*} only the sandbox and tests set. */
   public static final List<String> RUNTIME_VARIABLES = List.of(REGION, AwsCredentialVariables.ACCESS_KEY_ID,
       AwsCredentialVariables.SECRET_ACCESS_KEY, AwsCredentialVariables.SESSION_TOKEN, FUNCTION_NAME);
   /** The services whose endpoint may be overridden, as {@code AWS_ENDPOINT_URL_<name>}. */
-  public static final List<String> SERVICES = List.of("DYNAMODB", "S3", "EVENTBRIDGE", "SECRETSMANAGER");
+  public static final List<String> SERVICES = List.of("DYNAMODB", "S3", "EVENTBRIDGE", "SECRETSMANAGER",
+      "SCHEDULER");
 
   static final String DEFAULT_EXPERIMENT_ENV_PREFIX = "CHAOSFN_EXPERIMENT_";
   static final Duration DEFAULT_ROLLBACK_RESERVE = Duration.ofSeconds(60);
@@ -155,10 +170,11 @@ public record Settings(
     if (tokenSecretId != null && botToken != null) {
       read.problem(SLACK_TOKEN_SECRET_ID + " and " + SLACK_BOT_TOKEN + " are both set: the bot token comes from one");
     }
+    Optional<ScheduleTarget> schedules = read.schedules();
     read.throwIfAny();
     return new Settings(region, credentials, read.optional(FUNCTION_NAME), endpoints, table, bucket, prefix,
         eventBus, reserve, experimentEnvironment, process, cluster, read.optional(WEBHOOK_SECRET_ID), secretTtl, slack,
-        tokenSecretId, botToken);
+        tokenSecretId, botToken, schedules);
   }
 
   /** Names the experiment variables without their values: they may hold secrets. */
@@ -170,7 +186,8 @@ public record Settings(
         + rollbackReserve + ", experimentEnvironment=" + new java.util.TreeSet<>(experimentEnvironment.keySet())
         + ", processProvider=" + processProvider + ", cluster=" + cluster + ", webhookSecretId=" + webhookSecretId
         + ", webhookSecretTtl=" + webhookSecretTtl + ", slack=" + slack + ", slackTokenSecretId="
-        + slackTokenSecretId + ", slackBotToken=" + (slackBotToken == null ? "unset" : "set") + "]";
+        + slackTokenSecretId + ", slackBotToken=" + (slackBotToken == null ? "unset" : "set") + ", schedules=" + schedules
+        + "]";
   }
 
   public Optional<URI> endpoint(String service) {
@@ -179,6 +196,9 @@ public record Settings(
 
   /** The deployment's EKS cluster: endpoint and CA from settings, not from DescribeCluster (decisions.md §6). */
   public record EksCluster(String name, String endpoint, String caData) {}
+
+  /** The Scheduler group ScheduleSync writes to, and what its schedules invoke with which role. */
+  public record ScheduleTarget(String group, String functionArn, String roleArn) {}
 
   /**
    * Thrown when the environment does not make valid settings, or lacks what the function being built needs; the
@@ -299,6 +319,20 @@ public record Settings(
           + " must end with '/', found '" + u + "'"));
       return new SlackVariables(optional(SlackVariables.CHANNEL), journalApi.orElse(null),
           api.map(URI::toString).filter(u -> u.endsWith("/")).orElse(null), null);
+    }
+
+    Optional<ScheduleTarget> schedules() {
+      String target = optional(SCHEDULE_TARGET_ARN);
+      String role = optional(SCHEDULER_ROLE_ARN);
+      if (target == null && role == null) {
+        return Optional.empty();
+      }
+      if (target == null || role == null) {
+        problems.add(SCHEDULE_TARGET_ARN + " and " + SCHEDULER_ROLE_ARN + " are set together or not at all");
+        return Optional.empty();
+      }
+      return Optional.of(new ScheduleTarget(Optional.ofNullable(optional(SCHEDULE_GROUP)).orElse("chaosfn"),
+          target, role));
     }
 
     void throwIfAny() {

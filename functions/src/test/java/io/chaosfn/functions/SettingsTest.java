@@ -28,6 +28,7 @@ class SettingsTest {
     assertThat(settings.eventBus()).isEqualTo("default");
     assertThat(settings.processProvider()).isFalse();
     assertThat(settings.cluster()).isEmpty();
+    assertThat(settings.schedules()).isEmpty();
   }
 
   @Test
@@ -63,6 +64,27 @@ class SettingsTest {
     String printed = Settings.from(env).toString();
 
     assertThat(printed).doesNotContain("very-secret").doesNotContain("hunter2").contains("CHAOSFN_EXPERIMENT_TOKEN");
+  }
+
+  @Test
+  void from_scheduleTargetAndRole_givesScheduleSettingsInTheDefaultGroup() {
+    Map<String, String> env = minimal();
+    env.put("CHAOSFN_SCHEDULE_TARGET_ARN", "arn:aws:lambda:eu-west-1:1:function:run");
+    env.put("CHAOSFN_SCHEDULER_ROLE_ARN", "arn:aws:iam::1:role/scheduler");
+
+    Settings settings = Settings.from(env);
+
+    assertThat(settings.schedules()).contains(new Settings.ScheduleTarget("chaosfn",
+        "arn:aws:lambda:eu-west-1:1:function:run", "arn:aws:iam::1:role/scheduler"));
+  }
+
+  @Test
+  void from_scheduleTargetWithoutRole_isAProblem() {
+    Map<String, String> env = minimal();
+    env.put("CHAOSFN_SCHEDULE_TARGET_ARN", "arn:aws:lambda:eu-west-1:1:function:run");
+
+    assertThatThrownBy(() -> Settings.from(env))
+        .hasMessageContaining("CHAOSFN_SCHEDULE_TARGET_ARN and CHAOSFN_SCHEDULER_ROLE_ARN are set together");
   }
 
   @Test

@@ -168,7 +168,10 @@ public record ChaosfnExtension(String id, Schedule schedule, DeployTrigger deplo
       }
     }
     Boolean enabled = fields.bool("enabled");
-    Integer window = fields.integer("flexible_window_minutes", 1, 1440);
+    // Minutes, or off (YAML 1.1 reads an unquoted off as false): the same rule ScheduleSync applies.
+    JsonNode windowNode = node.path("flexible_window");
+    boolean off = windowNode.isBoolean() && !windowNode.booleanValue() || "off".equals(windowNode.asString(""));
+    Integer window = off ? null : fields.integer("flexible_window", 1, 1440);
     return expression == null ? null : new Schedule(expression, timezone, enabled == null || enabled, window);
   }
 

@@ -50,7 +50,7 @@ class ChaosfnExtensionTest {
 
     ChaosfnExtension extension = ChaosfnExtension.read(json("""
         {"name": "chaosfn", "id": 7, "sceduled": {},
-         "schedule": {"expression": "every day", "timezone": "Mars/Olympus", "flexible_window_minutes": 0},
+         "schedule": {"expression": "every day", "timezone": "Mars/Olympus", "flexible_window": 0},
          "triggers": {"deploy": {"match": {"namespace": 3, "workoad": "a"}, "wait_for_rollout_seconds": -1}},
          "notify": "#chaos"}"""), problems);
 
@@ -59,7 +59,7 @@ class ChaosfnExtensionTest {
         "extensions[1].id",
         "extensions[1].schedule.expression",
         "extensions[1].schedule.timezone",
-        "extensions[1].schedule.flexible_window_minutes",
+        "extensions[1].schedule.flexible_window",
         "extensions[1].triggers.deploy.match.namespace",
         "extensions[1].triggers.deploy.match.workoad",
         "extensions[1].triggers.deploy.wait_for_rollout_seconds",

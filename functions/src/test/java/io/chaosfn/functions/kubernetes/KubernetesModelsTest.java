@@ -72,4 +72,26 @@ class KubernetesModelsTest {
       assertThat(client.resource(new Service())).isNotNull();
     }
   }
+
+  /**
+   * The operations' method signatures name model classes (a Deployment's {@code scale} returns an autoscaling
+   * {@code Scale}, a Pod's {@code evict} takes a policy {@code Eviction}); the JVM resolves them all when a list
+   * call reflects on its operation, so a model module left out breaks the call with {@code NoClassDefFoundError}
+   * (found by the sandbox's seed story). Reflecting here resolves them without a server.
+   */
+  @Test
+  void client_operationsTheActivitiesCall_resolveEveryTypeTheyName() {
+    Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://127.0.0.1:1").build();
+
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+      for (Object operation : java.util.List.of(client.pods().inNamespace("db"), client.services().inNamespace("db"),
+          client.apps().deployments().inNamespace("db"), client.apps().statefulSets().inNamespace("db"),
+          client.events().v1().events().inAnyNamespace(), client.pods().inNamespace("db").withName("db-0"),
+          client.apps().deployments().inNamespace("db").withName("db"))) {
+        for (Class<?> type = operation.getClass(); type != Object.class; type = type.getSuperclass()) {
+          assertThat(type.getDeclaredMethods()).isNotNull();
+        }
+      }
+    }
+  }
 }

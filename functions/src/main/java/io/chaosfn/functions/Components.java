@@ -35,7 +35,10 @@ import io.chaosfn.notify.eventbridge.EventBridgeRunRequests;
 import io.chaosfn.store.SourcedExperiment;
 import io.chaosfn.store.dynamodb.DynamoDbDeliveryLog;
 import io.chaosfn.store.dynamodb.DynamoDbExperimentKeys;
+import io.chaosfn.store.JournalLayout;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
+import io.chaosfn.store.dynamodb.LargeJournalBucket;
+import io.chaosfn.store.s3.S3LargeJournalBucket;
 import io.chaosfn.store.dynamodb.DynamoDbRunLock;
 import io.chaosfn.store.s3.S3ExperimentSource;
 import io.chaosfn.trigger.s3.S3ExperimentCatalog;
@@ -237,8 +240,9 @@ public final class Components {
     DynamoDbClient dynamoDb = dynamoDb(null);
     ClusterClients clusters = clusters();
     Providers providers = providers(clusters);
-    return new RunParts(experiments(s3(null)), parser(providers), new DynamoDbJournalStore(dynamoDb,
-        settings.table()), new DynamoDbRunLock(dynamoDb, settings.table()),
+    S3Client s3 = s3(null);
+    return new RunParts(experiments(s3), parser(providers), journals(dynamoDb, () -> s3),
+        new DynamoDbRunLock(dynamoDb, settings.table()),
         new EventBridgePublisher(eventBridge(null), settings.eventBus()), engine(providers), clusters);
   }
 
@@ -262,9 +266,16 @@ public final class Components {
         new EventBridgeSchedules(scheduler, target.group(), target.functionArn(), target.roleArn()));
   }
 
-  /** JournalApi: DynamoDB only. */
+  /** JournalApi: DynamoDB, and S3 only when large journals have a bucket. */
   public JournalQueryService journalQueries() {
-    return new JournalQueryService(new DynamoDbJournalStore(dynamoDb(null), settings.table()));
+    return new JournalQueryService(journals(dynamoDb(null), () -> s3(null)));
+  }
+
+  /** The journal store; journals above the item's inline limit go to {@code CHAOSFN_JOURNALS_BUCKET} when set. */
+  private DynamoDbJournalStore journals(DynamoDbClient dynamoDb, java.util.function.Supplier<S3Client> s3) {
+    LargeJournalBucket bucket = settings.journalsBucket() == null ? LargeJournalBucket.none()
+        : new S3LargeJournalBucket(s3.get(), settings.journalsBucket());
+    return new DynamoDbJournalStore(dynamoDb, settings.table(), JournalLayout.defaults(), bucket);
   }
 
   /**

@@ -28,6 +28,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * @param functionName {@code AWS_LAMBDA_FUNCTION_NAME}, the journal's {@code node}; null outside Lambda
  * @param endpoints endpoint overrides by service ({@code AWS_ENDPOINT_URL_<SERVICE>}), for the sandbox and tests
  * @param table {@code CHAOSFN_TABLE}: the journal table (runs, meta items and locks)
+ * @param journalsBucket {@code CHAOSFN_JOURNALS_BUCKET}: where journals too large for their item go, or null (such
+ *     journals are then refused, saying so)
  * @param experimentsBucket {@code CHAOSFN_EXPERIMENTS_BUCKET}: where experiment ids are looked up
  * @param experimentsPrefix {@code CHAOSFN_EXPERIMENTS_PREFIX}: their key prefix, default none
  * @param eventBus {@code CHAOSFN_EVENT_BUS}: where {@code chaosfn.run.finished} goes, default {@code default}
@@ -58,6 +60,7 @@ public record Settings(
     Map<String, URI> endpoints,
     // store
     String table,
+    String journalsBucket,
     // experiments
     String experimentsBucket,
     String experimentsPrefix,
@@ -83,6 +86,7 @@ public record Settings(
   public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
   public static final String ENDPOINT_PREFIX = "AWS_ENDPOINT_URL_";
   public static final String TABLE = "CHAOSFN_TABLE";
+  public static final String JOURNALS_BUCKET = "CHAOSFN_JOURNALS_BUCKET";
   public static final String EXPERIMENTS_BUCKET = "CHAOSFN_EXPERIMENTS_BUCKET";
   public static final String EXPERIMENTS_PREFIX = "CHAOSFN_EXPERIMENTS_PREFIX";
   public static final String EVENT_BUS = "CHAOSFN_EVENT_BUS";
@@ -102,7 +106,7 @@ public record Settings(
   public static final String SCHEDULER_ROLE_ARN = "CHAOSFN_SCHEDULER_ROLE_ARN";
 
   /** What the template sets (required or optional). */
-  public static final List<String> VARIABLES = List.of(TABLE, EXPERIMENTS_BUCKET, EXPERIMENTS_PREFIX, EVENT_BUS,
+  public static final List<String> VARIABLES = List.of(TABLE, JOURNALS_BUCKET, EXPERIMENTS_BUCKET, EXPERIMENTS_PREFIX, EVENT_BUS,
       ROLLBACK_RESERVE, EXPERIMENT_ENV_PREFIX, PROCESS_PROVIDER, EKS_CLUSTER, EKS_ENDPOINT, EKS_CA_DATA,
       WEBHOOK_SECRET_ID, WEBHOOK_SECRET_TTL, SlackVariables.CHANNEL, SlackVariables.API_URL,
       SlackVariables.JOURNAL_API_URL, SLACK_TOKEN_SECRET_ID);
@@ -172,7 +176,8 @@ public record Settings(
     }
     Optional<ScheduleTarget> schedules = read.schedules();
     read.throwIfAny();
-    return new Settings(region, credentials, read.optional(FUNCTION_NAME), endpoints, table, bucket, prefix,
+    return new Settings(region, credentials, read.optional(FUNCTION_NAME), endpoints, table,
+        read.optional(JOURNALS_BUCKET), bucket, prefix,
         eventBus, reserve, experimentEnvironment, process, cluster, read.optional(WEBHOOK_SECRET_ID), secretTtl, slack,
         tokenSecretId, botToken, schedules);
   }
@@ -181,7 +186,8 @@ public record Settings(
   @Override
   public String toString() {
     return "Settings[region=" + region + ", credentials=" + credentials + ", functionName=" + functionName
-        + ", endpoints=" + endpoints + ", table=" + table + ", experimentsBucket=" + experimentsBucket
+        + ", endpoints=" + endpoints + ", table=" + table + ", journalsBucket=" + journalsBucket
+        + ", experimentsBucket=" + experimentsBucket
         + ", experimentsPrefix=" + experimentsPrefix + ", eventBus=" + eventBus + ", rollbackReserve="
         + rollbackReserve + ", experimentEnvironment=" + new java.util.TreeSet<>(experimentEnvironment.keySet())
         + ", processProvider=" + processProvider + ", cluster=" + cluster + ", webhookSecretId=" + webhookSecretId

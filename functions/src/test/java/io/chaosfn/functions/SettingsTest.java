@@ -32,6 +32,16 @@ class SettingsTest {
   }
 
   @Test
+  void from_journalsBucket_isReadAndOptional() {
+    Map<String, String> env = minimal();
+
+    assertThat(Settings.from(env).journalsBucket()).isNull();
+
+    env.put("CHAOSFN_JOURNALS_BUCKET", "chaosfn-journals");
+    assertThat(Settings.from(env).journalsBucket()).isEqualTo("chaosfn-journals");
+  }
+
+  @Test
   void from_experimentEnvironment_keepsOnlyPrefixedVariables() {
     Map<String, String> env = minimal();
     env.put("CHAOSFN_EXPERIMENT_DB_HOST", "db.internal");

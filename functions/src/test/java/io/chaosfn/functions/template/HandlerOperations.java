@@ -18,6 +18,8 @@ final class HandlerOperations {
       "s3:GetObject", "s3:GetObjectVersion",
       "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
       "events:PutEvents",
+      // journals above the item's inline limit, in the journals bucket
+      "s3:PutObject",
       // the Slack bot token, read when a run posts its first message
       "secretsmanager:GetSecretValue");
 
@@ -35,8 +37,9 @@ final class HandlerOperations {
           "dynamodb:PutItem", "dynamodb:DeleteItem",
           "secretsmanager:GetSecretValue",
           "events:PutEvents"),
-      // PutItem: the cursor-signing key, made on first use
-      FUNCTIONS + "JournalApiHandler", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"));
+      // PutItem: the cursor-signing key, made on first use; GetObject: a journal kept in the journals bucket
+      FUNCTIONS + "JournalApiHandler", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+          "s3:GetObject"));
 
   /**
    * Permissions IAM checks for an operation besides its own action: a schedule's target role is passed to the

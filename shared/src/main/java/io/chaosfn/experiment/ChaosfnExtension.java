@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +29,6 @@ public record ChaosfnExtension(String id, Schedule schedule, DeployTrigger deplo
   /** The extension's {@code name}; when a document has several, the last one counts. */
   public static final String NAME = "chaosfn";
   static final List<String> KEYS = List.of("name", "id", "schedule", "triggers", "target", "guardrails", "notify");
-  private static final Pattern EXPRESSION = Pattern.compile("(rate|cron|at)\\(.+\\)");
 
   public ChaosfnExtension {
     guardrails = guardrails == null ? JsonNodeFactory.instance.objectNode() : guardrails.deepCopy();
@@ -154,9 +152,10 @@ public record ChaosfnExtension(String id, Schedule schedule, DeployTrigger deplo
     String expression = fields.text("expression");
     if (expression == null) {
       problems.at("expression").add("a schedule needs an expression: rate(...), cron(...) or at(...)");
-    } else if (!EXPRESSION.matcher(expression).matches()) {
-      problems.at("expression").add("expected rate(...), cron(...) or at(...), found '" + expression + "'");
-      expression = null;
+    } else {
+      List<String> invalid = ScheduleExpression.problems(expression);
+      invalid.forEach(problems.at("expression")::add);
+      expression = invalid.isEmpty() ? expression : null;
     }
     String zone = fields.text("timezone");
     ZoneId timezone = ZoneId.of("UTC");
@@ -167,11 +166,11 @@ public record ChaosfnExtension(String id, Schedule schedule, DeployTrigger deplo
         problems.at("timezone").add("expected an IANA time zone such as Europe/Paris, found '" + zone + "'");
       }
     }
-    Boolean enabled = fields.bool("enabled");
     // Minutes, or off (YAML 1.1 reads an unquoted off as false): the same rule ScheduleSync applies.
     JsonNode windowNode = node.path("flexible_window");
     boolean off = windowNode.isBoolean() && !windowNode.booleanValue() || "off".equals(windowNode.asString(""));
     Integer window = off ? null : fields.integer("flexible_window", 1, 1440);
+    Boolean enabled = fields.bool("enabled");
     return expression == null ? null : new Schedule(expression, timezone, enabled == null || enabled, window);
   }
 

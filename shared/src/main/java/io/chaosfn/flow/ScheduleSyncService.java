@@ -4,7 +4,7 @@ import io.chaosfn.experiment.Problems;
 import io.chaosfn.experiment.document.DocumentFormat;
 import io.chaosfn.store.ExperimentKeys;
 import io.chaosfn.store.ExperimentNotFoundException;
-import io.chaosfn.trigger.schedule.ExperimentSchedule;
+import io.chaosfn.experiment.ChaosfnExtension;
 import io.chaosfn.trigger.schedule.ScheduleDefinition;
 import io.chaosfn.trigger.schedule.ScheduleNames;
 import io.chaosfn.trigger.schedule.Schedules;
@@ -62,7 +62,8 @@ public final class ScheduleSyncService {
   private SyncResult written(ObjectChange change) {
     ExperimentDocuments.Document document = documents.load(change.uri());
     Problems problems = new Problems();
-    Optional<ExperimentSchedule> schedule = ExperimentSchedule.read(document.tree(), problems);
+    Optional<ChaosfnExtension.Schedule> schedule = Optional.ofNullable(
+        ChaosfnExtension.fromDocument(document.tree(), problems).schedule());
     if (!problems.isEmpty()) {
       return new SyncResult.Rejected(change.uri(), problems.list());
     }
@@ -71,9 +72,9 @@ public final class ScheduleSyncService {
     Optional<String> previousId = keys.experimentId(change.key()).filter(id -> !id.equals(experimentId));
     SyncResult result;
     if (schedule.isPresent()) {
-      ExperimentSchedule wanted = schedule.get();
+      ChaosfnExtension.Schedule wanted = schedule.get();
       schedules.put(new ScheduleDefinition(name, wanted.expression(), wanted.timezone(),
-          wanted.flexibleWindowMinutes(), wanted.enabled(), input(change.uri(), name)));
+          Optional.ofNullable(wanted.flexibleWindowMinutes()), wanted.enabled(), input(change.uri(), name)));
       result = new SyncResult.Scheduled(experimentId, name, wanted.expression(), wanted.enabled());
     } else {
       result = new SyncResult.Unscheduled(experimentId, name, schedules.delete(name));

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbTables;
-import io.chaosfn.trigger.schedule.ScheduleExpression;
+import io.chaosfn.experiment.ScheduleExpression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;

@@ -1,5 +1,6 @@
 package io.chaosfn.trigger.schedule;
 
+import io.chaosfn.experiment.ScheduleExpression;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.chaosfn.trigger.schedule;
+package io.chaosfn.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

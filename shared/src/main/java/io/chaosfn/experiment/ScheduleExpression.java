@@ -1,4 +1,4 @@
-package io.chaosfn.trigger.schedule;
+package io.chaosfn.experiment;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

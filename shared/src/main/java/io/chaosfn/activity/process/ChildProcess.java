@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -24,11 +25,11 @@ final class ChildProcess {
   private final StreamCapture stdout;
   private final StreamCapture stderr;
 
-  ChildProcess(Process process, int maxOutputBytes) {
+  ChildProcess(Process process, int maxOutputBytes, Executor readers) {
     this.process = process;
     closeInput(process);
-    this.stdout = new StreamCapture(process.getInputStream(), maxOutputBytes, "process-stdout-" + process.pid());
-    this.stderr = new StreamCapture(process.getErrorStream(), maxOutputBytes, "process-stderr-" + process.pid());
+    this.stdout = new StreamCapture(process.getInputStream(), maxOutputBytes, readers);
+    this.stderr = new StreamCapture(process.getErrorStream(), maxOutputBytes, readers);
   }
 
   /** The child gets an empty stdin: one that waits for input ends instead of hanging the run. */

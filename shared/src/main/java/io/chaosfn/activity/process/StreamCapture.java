@@ -4,22 +4,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Drains one output stream of a child on its own thread, so a child that fills one pipe never blocks on it,
+ * Drains one output stream of a child on a reader thread, so a child that fills one pipe never blocks on it,
  * keeping the first {@code limit} bytes and counting the rest.
  */
 final class StreamCapture {
   private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-  private final Thread reader;
+  private final CountDownLatch ended = new CountDownLatch(1);
   private final int limit;
   private long dropped;
 
-  StreamCapture(InputStream in, int limit, String name) {
+  StreamCapture(InputStream in, int limit, Executor readers) {
     this.limit = limit;
-    this.reader = new Thread(() -> drain(in), name);
-    reader.setDaemon(true);
-    reader.start();
+    readers.execute(() -> drain(in));
   }
 
   private void drain(InputStream in) {
@@ -35,17 +36,18 @@ final class StreamCapture {
       }
     } catch (IOException e) {
       // The stream closes under us when the process tree is killed: what was read is kept.
+    } finally {
+      ended.countDown();
     }
   }
 
   /** Waits until the child closed the stream; false when it is still open after {@code millis}. */
   boolean awaitEnd(long millis) throws InterruptedException {
-    reader.join(Math.max(1, millis));
-    return !reader.isAlive();
+    return ended.await(Math.max(1, millis), TimeUnit.MILLISECONDS);
   }
 
   void awaitEnd() throws InterruptedException {
-    reader.join();
+    ended.await();
   }
 
   /** The kept bytes as UTF-8, undecodable bytes replaced by U+FFFD. */

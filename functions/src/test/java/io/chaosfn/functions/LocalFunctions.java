@@ -2,9 +2,7 @@ package io.chaosfn.functions;
 
 import com.sun.net.httpserver.HttpServer;
 import io.chaosfn.notify.eventbridge.PutEventsStandIn;
-import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbTables;
-import io.chaosfn.store.s3.S3ProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,30 +11,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The functions as the end-to-end tests run them: {@link Components} built from a {@link Settings} map that points
- * at the test's dynalite (the table {@value #TABLE}, created here), its s3proxy (the bucket {@value #BUCKET},
- * created here, experiments under {@value #PREFIX}) and {@link PutEventsStandIn}, a stand-in for EventBridge
- * (no local implementation exists, decisions.md §5). It also serves {@code /health} (200) for experiments' http
- * probes. One per test; close it afterwards.
+ * at the test's DynamoDB and S3 ({@link LocalAws}: a table and a bucket of its own, created here, experiments
+ * under {@value #PREFIX}) and {@link PutEventsStandIn}, a stand-in for EventBridge (no local implementation
+ * exists, decisions.md §5). It also serves {@code /health} (200) for experiments' http probes. One per test;
+ * close it afterwards.
  */
 final class LocalFunctions implements AutoCloseable {
-  static final String TABLE = "chaosfn";
-  static final String BUCKET = "experiments";
   static final String PREFIX = "exp/";
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   final PutEventsStandIn eventBridge = PutEventsStandIn.accepting();
-  private final Dynalite dynamoDb;
-  private final S3ProxyServer s3;
+  final String table;
+  final String bucket;
+  private final LocalAws aws;
   private final HttpServer health;
 
-  LocalFunctions(Dynalite dynamoDb, S3ProxyServer s3) {
-    this.dynamoDb = dynamoDb;
-    this.s3 = s3;
-    DynamoDbTables.create(dynamoDb.client(), TABLE);
-    s3.client().createBucket(b -> b.bucket(BUCKET));
+  LocalFunctions(LocalAws aws) {
+    this.aws = aws;
+    int instance = INSTANCES.incrementAndGet();
+    table = "chaosfn-" + instance;
+    bucket = "experiments-" + instance;
+    DynamoDbTables.create(aws.dynamoDb(), table);
+    aws.s3().createBucket(b -> b.bucket(bucket));
     try {
       health = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -74,22 +75,22 @@ final class LocalFunctions implements AutoCloseable {
 
   /** Uploads an experiment document under the prefix; returns its {@code s3://} URI. */
   String putExperiment(String name, String document) {
-    s3.client().putObject(p -> p.bucket(BUCKET).key(PREFIX + name),
+    aws.s3().putObject(p -> p.bucket(bucket).key(PREFIX + name),
         RequestBody.fromString(document, StandardCharsets.UTF_8));
-    return "s3://" + BUCKET + "/" + PREFIX + name;
+    return "s3://" + bucket + "/" + PREFIX + name;
   }
 
   /** The components over the local services, with {@code extra} variables added to the environment. */
   Components components(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>(Map.of(
         Settings.REGION, "us-east-1",
-        AwsCredentialVariables.ACCESS_KEY_ID, S3ProxyServer.ACCESS_KEY,
-        AwsCredentialVariables.SECRET_ACCESS_KEY, S3ProxyServer.SECRET_KEY,
-        Settings.TABLE, TABLE,
-        Settings.EXPERIMENTS_BUCKET, BUCKET,
+        AwsCredentialVariables.ACCESS_KEY_ID, aws.accessKeyId(),
+        AwsCredentialVariables.SECRET_ACCESS_KEY, aws.secretAccessKey(),
+        Settings.TABLE, table,
+        Settings.EXPERIMENTS_BUCKET, bucket,
         Settings.EXPERIMENTS_PREFIX, PREFIX,
-        Settings.ENDPOINT_PREFIX + "DYNAMODB", dynamoDb.endpoint().toString(),
-        Settings.ENDPOINT_PREFIX + "S3", s3.endpoint().toString(),
+        Settings.ENDPOINT_PREFIX + "DYNAMODB", aws.dynamoDbEndpoint().toString(),
+        Settings.ENDPOINT_PREFIX + "S3", aws.s3Endpoint().toString(),
         Settings.ENDPOINT_PREFIX + "EVENTBRIDGE", eventBridge.endpoint().toString()));
     env.putAll(extra);
     return new Components(Settings.from(env), Clock.systemUTC());

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.chaosfn.store.Outcome;
 import io.chaosfn.store.RunRecord;
-import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
-import io.chaosfn.store.s3.S3ProxyServer;
 import io.chaosfn.trigger.Senders;
 import io.chaosfn.trigger.secretsmanager.SecretsManagerStandIn;
 import java.io.ByteArrayInputStream;
@@ -18,24 +16,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Flow 2 of architecture.md across the three functions, each built by {@link Components} from one {@link Settings}
- * map: a Flux deploy notification signed as Flux's generic-hmac provider signs it (HMAC-SHA256 of the body in
- * {@code X-Signature}) → WebhookHandler → the {@code chaosfn.run.requested} event, as EventBridge would deliver it
- * → RunExperimentHandler → the run in DynamoDB → JournalApiHandler. DynamoDB is dynalite and S3 is s3proxy, real
- * local implementations; Secrets Manager ({@link SecretsManagerStandIn}) and EventBridge (in {@link LocalFunctions})
- * are stand-ins, because neither has a local implementation (decisions.md §5).
+ * The functions end to end, each built by {@link Components} from one {@link Settings} map, on the DynamoDB and S3
+ * a subclass provides ({@link PipelineEndToEndTest}: dynalite and s3proxy, always; {@link PipelineLocalStackTest}:
+ * LocalStack, where Docker exists). Secrets Manager ({@link SecretsManagerStandIn}) and EventBridge (in
+ * {@link LocalFunctions}) are stand-ins, because neither has a local implementation here (decisions.md §5).
  */
-class WebhookEndToEndTest {
-  @RegisterExtension
-  static final Dynalite DYNALITE = new Dynalite();
-  @RegisterExtension
-  static final S3ProxyServer S3 = new S3ProxyServer();
+abstract class PipelineContract {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String REVISION = "main@sha1:4f2a9c1";
 
@@ -43,21 +34,16 @@ class WebhookEndToEndTest {
   private SecretsManagerStandIn secretsManager;
   private Components components;
 
+  /** The DynamoDB and S3 the functions run on. */
+  protected abstract LocalAws aws();
+
   @BeforeEach
   void start() {
-    functions = new LocalFunctions(DYNALITE, S3);
+    functions = new LocalFunctions(aws());
     secretsManager = new SecretsManagerStandIn("{\"flux\": \"" + Senders.FLUX_KEY + "\"}");
     components = functions.components(Map.of(
         Settings.WEBHOOK_SECRET_ID, "chaosfn/webhook",
         Settings.ENDPOINT_PREFIX + "SECRETSMANAGER", secretsManager.endpoint().toString()));
-    functions.putExperiment("frontend.yaml", functions.healthyExperiment("frontend stays healthy after a deploy", """
-        method: []
-        extensions:
-          - name: chaosfn
-            id: frontend-health
-            triggers:
-              deploy: {match: {namespace: default, workload: frontend-app}}
-        """));
   }
 
   @AfterEach
@@ -66,8 +52,52 @@ class WebhookEndToEndTest {
     functions.close();
   }
 
+  /** Flow 1 of architecture.md: schedule payload → RunExperimentHandler → journal in DynamoDB. */
+  @Test
+  void schedulePayload_runsTheExperimentAndStoresItsJournalInDynamoDb() throws Exception {
+    String experiment = functions.putExperiment("health.yaml", functions.healthyExperiment("service stays healthy",
+        """
+        method:
+          - type: probe
+            name: look
+            provider: {type: http, url: "%s", timeout: 5}
+        """.formatted(functions.healthUrl())));
+    RunExperimentHandler handler = new RunExperimentHandler(components.runs(), Clock.systemUTC());
+    String payload = """
+        {"experiment": "%s", "trigger": {"type": "schedule", "name": "nightly"},
+         "execution_id": "c0ffee-1", "scheduled_time": "2025-03-01T10:00:00Z"}""".formatted(experiment);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out,
+        new TestContext("req-1", 900_000));
+
+    JsonNode answer = JSON.readTree(out.toByteArray());
+    assertThat(answer.path("outcome").asString()).isEqualTo("completed");
+    RunRecord stored = storedRun(answer.path("run_id").asString());
+    assertThat(stored.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(stored.trigger().name()).isEqualTo("nightly");
+    assertThat(stored.journal().run()).hasSize(1);
+    assertThat(stored.journal().chaosfn().path("experiment_source").path("uri").asString())
+        .isEqualTo(experiment);
+    assertThat(functions.eventBridge.targets()).containsExactly("AWSEvents.PutEvents");
+  }
+
+  /**
+   * Flow 2 of architecture.md across three functions: a Flux deploy notification signed as Flux's generic-hmac
+   * provider signs it (HMAC-SHA256 of the body in {@code X-Signature}) → WebhookHandler → the
+   * {@code chaosfn.run.requested} event, as EventBridge would deliver it → RunExperimentHandler → the run in
+   * DynamoDB → JournalApiHandler.
+   */
   @Test
   void signedFluxDeploy_runsTheMatchingExperimentAndTheJournalApiReturnsIt() throws Exception {
+    functions.putExperiment("frontend.yaml", functions.healthyExperiment("frontend stays healthy after a deploy", """
+        method: []
+        extensions:
+          - name: chaosfn
+            id: frontend-health
+            triggers:
+              deploy: {match: {namespace: default, workload: frontend-app}}
+        """));
     String body = Senders.fluxSuccess("default", "frontend-app", REVISION);
     APIGatewayV2HTTPResponse accepted = new WebhookHandler(components.webhooks()).handleRequest(
         ApiEvents.unauthenticatedPost("/webhook/flux",
@@ -83,7 +113,7 @@ class WebhookEndToEndTest {
         ApiEvents.functionUrl("GET", "/runs/" + runId, ""), null);
 
     assertThat(JSON.readTree(out.toByteArray()).path("run_id").asString()).isEqualTo(runId);
-    RunRecord stored = new DynamoDbJournalStore(DYNALITE.client(), LocalFunctions.TABLE).get(runId).orElseThrow();
+    RunRecord stored = storedRun(runId);
     assertThat(stored.outcome()).isEqualTo(Outcome.COMPLETED);
     assertThat(stored.experimentId()).isEqualTo("frontend-health");
     assertThat(stored.trigger().type()).isEqualTo("deploy");
@@ -92,6 +122,10 @@ class WebhookEndToEndTest {
     JsonNode chaosfn = JSON.readTree(journal.getBody()).path("chaosfn");
     assertThat(chaosfn.path("run_id").asString()).isEqualTo(runId);
     assertThat(chaosfn.path("trigger").path("revision").asString()).isEqualTo(REVISION);
+  }
+
+  private RunRecord storedRun(String runId) {
+    return new DynamoDbJournalStore(aws().dynamoDb(), functions.table).get(runId).orElseThrow();
   }
 
   /** The PutEvents entry as an EventBridge rule hands it to a Lambda target. */

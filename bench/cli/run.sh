@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Whole-process wall time, CPU time and peak RSS of `chaosfn run` on 200-probe experiments, against a JVM hello
-# world measured in the same round, then the engine's in-process overhead per activity.
+# Whole-process wall time, CPU time and peak RSS of `chaosfn run` on 200-probe experiments, against baselines
+# measured in the same round, then the engine's in-process overhead per activity. The baselines:
+#   hello          a JVM hello world;
+#   jdk-get200     200 GETs through HttpURLConnection in a fresh JVM (bench/http-client), the floor of the http run;
+#   py-http200     the I/O alone of Chaos Toolkit's http200 run: 200 requests.get, a new Session each;
+#   py-process200  the I/O alone of its process200 run: 200 subprocess.run(["true"]) with captured output.
+# The two py-* rows are a lower bound of the reference's own time on this machine now (bench/cli/reference_io.py).
 #
 # Prerequisites: a JDK 17 (java, javac) on PATH, GNU time at /usr/bin/time (Debian package `time`), and
 # functions/target/chaosfn.jar built (`mvn -o -q install -DskipTests`; `package` also builds the AppCDS archive
-# bin/chaosfn uses). The script installs nothing.
+# bin/chaosfn uses). Optional: PYTHON (default python3) with the requests package for the py-* rows, which are
+# left out without it. The script installs nothing.
 #
 # Usage: bench/cli/run.sh [RUNS]   (RUNS >= 7, default 9; commands are interleaved round-robin so a burst of load
 # from other processes spreads over all of them instead of skewing one)
@@ -23,7 +29,7 @@ OUT=$(mktemp -d)
 SERVER_PID=
 trap '[[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$OUT"' EXIT
 
-javac -d "$OUT/classes" "$HERE/Hello.java" "$HERE/BenchServer.java"
+javac -d "$OUT/classes" "$HERE/Hello.java" "$HERE/BenchServer.java" "$HERE/../http-client/HttpClientBench.java"
 javac -cp "$JAR" -d "$OUT/classes" "$HERE/EngineOverhead.java"
 java -Dsun.net.httpserver.nodelay=true -cp "$OUT/classes" BenchServer > "$OUT/port" &
 SERVER_PID=$!
@@ -41,7 +47,16 @@ declare -A COMMANDS=(
   [bin-http200]="$ROOT/bin/chaosfn run --journal-path $OUT/journal.json --store dir:$OUT/store $OUT/http200.json"
   [bin-process200]="$ROOT/bin/chaosfn run --journal-path $OUT/journal.json --store dir:$OUT/store $OUT/process200.json"
 )
-ORDER=(hello jar-empty jar-http200 jar-process200 bin-empty bin-http200 bin-process200)
+ORDER=(hello jdk-get200 jar-empty jar-http200 jar-process200 bin-empty bin-http200 bin-process200)
+COMMANDS[jdk-get200]="java -cp $OUT/classes HttpClientBench urlconnection $PORT 200"
+# The interpreter itself, not a version manager's shim in front of it (pyenv's adds ~0.3 s to every start).
+if PY=$("${PYTHON:-python3}" -c 'import requests, sys; print(sys.executable)' 2> /dev/null); then
+  COMMANDS[py-http200]="$PY $HERE/reference_io.py http 200 http://127.0.0.1:$PORT/health"
+  COMMANDS[py-process200]="$PY $HERE/reference_io.py process 200"
+  ORDER+=(py-http200 py-process200)
+else
+  echo "no ${PYTHON:-python3} with requests: the py-* baselines are left out" >&2
+fi
 
 # One measurement: wall ms (date around the command), user+sys ms and peak RSS KiB (GNU time).
 measure() {
@@ -87,6 +102,15 @@ for launcher in jar bin; do
       'BEGIN { printf "%s: whole-process cost per %s probe (median 200-probe run - median empty run) / 200 = %.2f ms\n", l, k, (f - e) / 200 }'
   done
 done
+
+if [[ -s $OUT/py-http200.times ]]; then
+  for kind in http200 process200; do
+    ours=$(cut -d' ' -f1 "$OUT/bin-$kind.times" | median)
+    io=$(cut -d' ' -f1 "$OUT/py-$kind.times" | median)
+    awk -v k="$kind" -v o="$ours" -v p="$io" \
+      'BEGIN { printf "bin/chaosfn %s / Chaos Toolkit I/O alone (a lower bound of the reference now) = %.2f\n", k, o / p }'
+  done
+fi
 
 echo
 echo "engine overhead, in-process (java -cp chaosfn.jar EngineOverhead):"

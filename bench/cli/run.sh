@@ -10,7 +10,8 @@
 # Prerequisites: a JDK 17 (java, javac) on PATH, GNU time at /usr/bin/time (Debian package `time`), and
 # functions/target/chaosfn.jar built (`mvn -o -q install -DskipTests`; `package` also builds the AppCDS archive
 # bin/chaosfn uses). Optional: PYTHON (default python3) with the requests package for the py-* rows, which are
-# left out without it. The script installs nothing.
+# left out without it; BASELINE, another checkout of chaosfn with its jar built, whose bin/chaosfn runs the same
+# experiments in the same rounds (rows base-*), to measure a change. The script installs nothing.
 #
 # Usage: bench/cli/run.sh [RUNS]   (RUNS >= 7, default 9; commands are interleaved round-robin so a burst of load
 # from other processes spreads over all of them instead of skewing one)
@@ -49,6 +50,12 @@ declare -A COMMANDS=(
 )
 ORDER=(hello jdk-get200 jar-empty jar-http200 jar-process200 bin-empty bin-http200 bin-process200)
 COMMANDS[jdk-get200]="java -cp $OUT/classes HttpClientBench urlconnection $PORT 200"
+if [[ -n ${BASELINE:-} ]]; then
+  for kind in empty http200 process200; do
+    COMMANDS[base-$kind]="$BASELINE/bin/chaosfn run --journal-path $OUT/journal.json --store dir:$OUT/store $OUT/$kind.json"
+    ORDER+=("base-$kind")
+  done
+fi
 # The interpreter itself, not a version manager's shim in front of it (pyenv's adds ~0.3 s to every start).
 if PY=$("${PYTHON:-python3}" -c 'import requests, sys; print(sys.executable)' 2> /dev/null); then
   COMMANDS[py-http200]="$PY $HERE/reference_io.py http 200 http://127.0.0.1:$PORT/health"

@@ -5,6 +5,8 @@ import io.chaosfn.notify.eventbridge.PutEventsStandIn;
 import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbTables;
 import io.chaosfn.store.s3.S3ProxyServer;
+import io.chaosfn.trigger.Senders;
+import io.chaosfn.trigger.secretsmanager.SecretsManagerStandIn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,16 +20,20 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * The functions as the end-to-end tests run them: {@link Components} built from a {@link Settings} map that points
  * at the test's dynalite (the table {@value #TABLE}, created here), its s3proxy (the bucket {@value #BUCKET},
- * created here, experiments under {@value #PREFIX}) and {@link PutEventsStandIn}, a stand-in for EventBridge
- * (no local implementation exists, decisions.md §5). It also serves {@code /health} (200) for experiments' http
+ * created here, experiments under {@value #PREFIX}), {@link PutEventsStandIn}, a stand-in for EventBridge, and
+ * {@link SecretsManagerStandIn}, a stand-in for Secrets Manager holding the webhook's Flux key as the secret
+ * {@value #WEBHOOK_SECRET_ID} (neither has a local implementation, decisions.md §5). It also serves {@code /health} (200) for experiments' http
  * probes. One per test; close it afterwards.
  */
 final class LocalFunctions implements AutoCloseable {
   static final String TABLE = "chaosfn";
   static final String BUCKET = "experiments";
   static final String PREFIX = "exp/";
+  static final String WEBHOOK_SECRET_ID = "chaosfn/webhook";
 
   final PutEventsStandIn eventBridge = PutEventsStandIn.accepting();
+  final SecretsManagerStandIn secretsManager = new SecretsManagerStandIn(
+      "{\"flux\": \"" + Senders.FLUX_KEY + "\"}");
   private final Dynalite dynamoDb;
   private final S3ProxyServer s3;
   private final HttpServer health;
@@ -91,13 +97,34 @@ final class LocalFunctions implements AutoCloseable {
         Settings.ENDPOINT_PREFIX + "DYNAMODB", dynamoDb.endpoint().toString(),
         Settings.ENDPOINT_PREFIX + "S3", s3.endpoint().toString(),
         Settings.ENDPOINT_PREFIX + "EVENTBRIDGE", eventBridge.endpoint().toString()));
+    env.put(Settings.WEBHOOK_SECRET_ID, WEBHOOK_SECRET_ID);
+    env.put(Settings.ENDPOINT_PREFIX + "SECRETSMANAGER", secretsManager.endpoint().toString());
     env.putAll(extra);
     return new Components(Settings.from(env), Clock.systemUTC());
   }
 
+  /** Uploads a healthy experiment, id {@code frontend-health}, that a deploy of {@code default/frontend-app} triggers. */
+  void putDeployTriggeredExperiment() {
+    putExperiment("frontend.yaml", healthyExperiment("frontend stays healthy after a deploy", """
+        method: []
+        extensions:
+          - name: chaosfn
+            id: frontend-health
+            triggers:
+              deploy: {match: {namespace: default, workload: frontend-app}}
+        """));
+  }
+
+  /** Stops the stand-ins and removes the table and the bucket, so the next test can make them again. */
   @Override
   public void close() {
     eventBridge.close();
+    secretsManager.close();
     health.stop(0);
+    dynamoDb.client().deleteTable(delete -> delete.tableName(TABLE));
+    dynamoDb.client().waiter().waitUntilTableNotExists(wait -> wait.tableName(TABLE));
+    s3.client().listObjectsV2(list -> list.bucket(BUCKET)).contents()
+        .forEach(object -> s3.client().deleteObject(delete -> delete.bucket(BUCKET).key(object.key())));
+    s3.client().deleteBucket(delete -> delete.bucket(BUCKET));
   }
 }

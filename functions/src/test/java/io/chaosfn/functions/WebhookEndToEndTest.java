@@ -9,7 +9,6 @@ import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
 import io.chaosfn.store.s3.S3ProxyServer;
 import io.chaosfn.trigger.Senders;
-import io.chaosfn.trigger.secretsmanager.SecretsManagerStandIn;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * map: a Flux deploy notification signed as Flux's generic-hmac provider signs it (HMAC-SHA256 of the body in
  * {@code X-Signature}) → WebhookHandler → the {@code chaosfn.run.requested} event, as EventBridge would deliver it
  * → RunExperimentHandler → the run in DynamoDB → JournalApiHandler. DynamoDB is dynalite and S3 is s3proxy, real
- * local implementations; Secrets Manager ({@link SecretsManagerStandIn}) and EventBridge (in {@link LocalFunctions})
+ * local implementations; Secrets Manager and EventBridge (in {@link LocalFunctions})
  * are stand-ins, because neither has a local implementation (decisions.md §5).
  */
 class WebhookEndToEndTest {
@@ -40,29 +39,17 @@ class WebhookEndToEndTest {
   private static final String REVISION = "main@sha1:4f2a9c1";
 
   private LocalFunctions functions;
-  private SecretsManagerStandIn secretsManager;
   private Components components;
 
   @BeforeEach
   void start() {
     functions = new LocalFunctions(DYNALITE, S3);
-    secretsManager = new SecretsManagerStandIn("{\"flux\": \"" + Senders.FLUX_KEY + "\"}");
-    components = functions.components(Map.of(
-        Settings.WEBHOOK_SECRET_ID, "chaosfn/webhook",
-        Settings.ENDPOINT_PREFIX + "SECRETSMANAGER", secretsManager.endpoint().toString()));
-    functions.putExperiment("frontend.yaml", functions.healthyExperiment("frontend stays healthy after a deploy", """
-        method: []
-        extensions:
-          - name: chaosfn
-            id: frontend-health
-            triggers:
-              deploy: {match: {namespace: default, workload: frontend-app}}
-        """));
+    components = functions.components(Map.of());
+    functions.putDeployTriggeredExperiment();
   }
 
   @AfterEach
   void stop() {
-    secretsManager.close();
     functions.close();
   }
 

@@ -107,7 +107,7 @@ public final class Components {
   public Components(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    this.credentials = StaticCredentialsProvider.create(settings.credentials());
+    this.credentials = settings.credentials();
     this.slack = settings.slack().notifications(slackCredentials());
     List<NativeControl> natives = new ArrayList<>(List.of(new Safeguards()));
     slack.ifPresent(s -> natives.add(s.control()));

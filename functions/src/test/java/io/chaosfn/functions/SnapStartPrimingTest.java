@@ -86,8 +86,7 @@ class SnapStartPrimingTest {
     handler.priming().beforeCheckpoint(null);
 
     String body = Senders.fluxSuccess("default", "frontend-app", "main@sha1:4f2a9c1");
-    APIGatewayV2HTTPResponse response = handler.handleRequest(ApiEvents.unauthenticatedPost("/webhook/flux",
-        Map.of("X-Signature", Senders.sign(Senders.FLUX_KEY, Senders.bytes(body))), body), null);
+    APIGatewayV2HTTPResponse response = handler.handleRequest(ApiEvents.signedFlux(body), null);
 
     assertThat(response.getStatusCode()).isEqualTo(202);
     assertThat(functions.secretsManager.requests())

@@ -57,8 +57,7 @@ class WebhookEndToEndTest {
   void signedFluxDeploy_runsTheMatchingExperimentAndTheJournalApiReturnsIt() throws Exception {
     String body = Senders.fluxSuccess("default", "frontend-app", REVISION);
     APIGatewayV2HTTPResponse accepted = new WebhookHandler(components.webhooks()).handleRequest(
-        ApiEvents.unauthenticatedPost("/webhook/flux",
-            Map.of("X-Signature", Senders.sign(Senders.FLUX_KEY, Senders.bytes(body))), body), null);
+        ApiEvents.signedFlux(body), null);
     assertThat(accepted.getStatusCode()).isEqualTo(202);
     String runId = JSON.readTree(accepted.getBody()).path("runs").get(0).path("runId").asString();
 

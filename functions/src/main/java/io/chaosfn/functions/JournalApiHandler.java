@@ -62,6 +62,7 @@ public final class JournalApiHandler implements RequestStreamHandler {
     HttpEnvelope.write(answer(() -> HttpEnvelope.read(input), context), output);
   }
 
+  /** The same answer as {@link #handleRequest(InputStream, OutputStream, Context)}, for an event object. */
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return answer(() -> HttpRequest.from(event), context).toLambda();
   }

@@ -66,6 +66,7 @@ public final class WebhookHandler implements RequestStreamHandler {
     HttpEnvelope.write(answer(() -> HttpEnvelope.read(input)), output);
   }
 
+  /** The same answer as {@link #handleRequest(InputStream, OutputStream, Context)}, for an event object. */
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return answer(() -> HttpRequest.from(event)).toLambda();
   }

@@ -23,7 +23,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * created here, experiments under {@value #PREFIX}), {@link PutEventsStandIn}, a stand-in for EventBridge, and
  * {@link SecretsManagerStandIn}, a stand-in for Secrets Manager holding the webhook's Flux key as the secret
  * {@value #WEBHOOK_SECRET_ID} (neither has a local implementation, decisions.md §5). It also serves {@code /health} (200) for experiments' http
- * probes. One per test; close it afterwards.
+ * probes. One per test, closed afterwards: {@link LocalServices} does both.
  */
 final class LocalFunctions implements AutoCloseable {
   static final String TABLE = "chaosfn";

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaosfn.store.Outcome;
 import io.chaosfn.store.RunRecord;
-import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
-import io.chaosfn.store.s3.S3ProxyServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -26,24 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RunExperimentEndToEndTest {
   @RegisterExtension
-  static final Dynalite DYNALITE = new Dynalite();
-  @RegisterExtension
-  static final S3ProxyServer S3 = new S3ProxyServer();
+  static final LocalServices LOCAL = new LocalServices();
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private LocalFunctions functions;
-
-  @BeforeEach
-  void start() {
-    functions = new LocalFunctions(DYNALITE, S3);
-  }
-
-  @AfterEach
-  void stop() {
-    functions.close();
-  }
 
   @Test
   void schedulePayload_runsTheExperimentAndStoresItsJournalInDynamoDb() throws Exception {
+    LocalFunctions functions = LOCAL.functions();
     String experiment = functions.putExperiment("health.yaml", functions.healthyExperiment("service stays healthy",
         """
         method:
@@ -63,7 +47,7 @@ class RunExperimentEndToEndTest {
 
     JsonNode answer = JSON.readTree(out.toByteArray());
     assertThat(answer.path("outcome").asString()).isEqualTo("completed");
-    RunRecord stored = new DynamoDbJournalStore(DYNALITE.client(), LocalFunctions.TABLE)
+    RunRecord stored = new DynamoDbJournalStore(LOCAL.dynamoDb().client(), LocalFunctions.TABLE)
         .get(answer.path("run_id").asString()).orElseThrow();
     assertThat(stored.outcome()).isEqualTo(Outcome.COMPLETED);
     assertThat(stored.trigger().name()).isEqualTo("nightly");

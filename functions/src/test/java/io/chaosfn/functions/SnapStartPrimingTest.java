@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.chaosfn.functions.http.HttpEnvelope;
-import io.chaosfn.store.dynamodb.Dynalite;
-import io.chaosfn.store.s3.S3ProxyServer;
 import io.chaosfn.trigger.Senders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,9 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SnapStartPrimingTest {
   @RegisterExtension
-  static final Dynalite DYNALITE = new Dynalite();
-  @RegisterExtension
-  static final S3ProxyServer S3 = new S3ProxyServer();
+  static final LocalServices LOCAL = new LocalServices();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private LocalFunctions functions;
@@ -36,14 +31,9 @@ class SnapStartPrimingTest {
 
   @BeforeEach
   void start() {
-    functions = new LocalFunctions(DYNALITE, S3);
+    functions = LOCAL.functions();
     components = functions.components(Map.of());
     functions.putDeployTriggeredExperiment();
-  }
-
-  @AfterEach
-  void stop() {
-    functions.close();
   }
 
   @Test
@@ -95,6 +85,6 @@ class SnapStartPrimingTest {
   }
 
   private int tableItems() {
-    return DYNALITE.client().scan(scan -> scan.tableName(LocalFunctions.TABLE)).count();
+    return LOCAL.dynamoDb().client().scan(scan -> scan.tableName(LocalFunctions.TABLE)).count();
   }
 }

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.chaosfn.store.Outcome;
 import io.chaosfn.store.RunRecord;
-import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
-import io.chaosfn.store.s3.S3ProxyServer;
 import io.chaosfn.trigger.Senders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,9 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class WebhookEndToEndTest {
   @RegisterExtension
-  static final Dynalite DYNALITE = new Dynalite();
-  @RegisterExtension
-  static final S3ProxyServer S3 = new S3ProxyServer();
+  static final LocalServices LOCAL = new LocalServices();
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String REVISION = "main@sha1:4f2a9c1";
 
@@ -43,14 +38,9 @@ class WebhookEndToEndTest {
 
   @BeforeEach
   void start() {
-    functions = new LocalFunctions(DYNALITE, S3);
+    functions = LOCAL.functions();
     components = functions.components(Map.of());
     functions.putDeployTriggeredExperiment();
-  }
-
-  @AfterEach
-  void stop() {
-    functions.close();
   }
 
   @Test
@@ -69,7 +59,7 @@ class WebhookEndToEndTest {
         ApiEvents.functionUrl("GET", "/runs/" + runId, ""), null);
 
     assertThat(JSON.readTree(out.toByteArray()).path("run_id").asString()).isEqualTo(runId);
-    RunRecord stored = new DynamoDbJournalStore(DYNALITE.client(), LocalFunctions.TABLE).get(runId).orElseThrow();
+    RunRecord stored = new DynamoDbJournalStore(LOCAL.dynamoDb().client(), LocalFunctions.TABLE).get(runId).orElseThrow();
     assertThat(stored.outcome()).isEqualTo(Outcome.COMPLETED);
     assertThat(stored.experimentId()).isEqualTo("frontend-health");
     assertThat(stored.trigger().type()).isEqualTo("deploy");

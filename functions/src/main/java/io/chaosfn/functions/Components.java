@@ -27,11 +27,13 @@ import io.chaosfn.kubernetes.KubernetesActivities;
 import io.chaosfn.kubernetes.deployment.DeploymentRollouts;
 import io.chaosfn.kubernetes.auth.ClusterAccess;
 import io.chaosfn.kubernetes.auth.ClusterClients;
+import io.chaosfn.notify.EventPublisher;
 import io.chaosfn.notify.PublishingFailedException;
 import io.chaosfn.notify.eventbridge.EventBridgePublisher;
 import io.chaosfn.notify.slack.SlackCredentials;
 import io.chaosfn.notify.slack.SlackNotifications;
 import io.chaosfn.notify.eventbridge.EventBridgeRunRequests;
+import io.chaosfn.store.ExperimentSource;
 import io.chaosfn.store.SourcedExperiment;
 import io.chaosfn.store.dynamodb.DynamoDbDeliveryLog;
 import io.chaosfn.store.dynamodb.DynamoDbExperimentKeys;
@@ -44,22 +46,34 @@ import io.chaosfn.store.s3.S3ExperimentSource;
 import io.chaosfn.trigger.s3.S3ExperimentCatalog;
 import io.chaosfn.trigger.schedule.scheduler.EventBridgeSchedules;
 import io.chaosfn.trigger.secretsmanager.SecretsManagerWebhookSecrets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -93,7 +107,7 @@ public final class Components {
   public Components(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    this.credentials = StaticCredentialsProvider.create(settings.credentials());
+    this.credentials = settings.credentials();
     this.slack = settings.slack().notifications(slackCredentials());
     List<NativeControl> natives = new ArrayList<>(List.of(new Safeguards()));
     slack.ifPresent(s -> natives.add(s.control()));
@@ -131,6 +145,33 @@ public final class Components {
   }
 
   /**
+   * Runs {@code call} on a throwaway client of a service whose endpoint is a closed loopback port, with dummy
+   * credentials and no retries: the request is marshalled, its endpoint resolved, signed and sent, and fails at
+   * connect. So priming ({@link Priming}) loads what an SDK call loads, short of parsing an answer, while no
+   * request leaves the process and the function's own credentials are not resolved into the snapshot.
+   */
+  private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkClient> void offline(
+      B builder, Consumer<C> call) {
+    builder.region(Region.of(settings.region()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).endpointOverride(closedLoopbackPort())
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    try (C client = builder.build()) {
+      call.accept(client);
+    } catch (SdkClientException refused) {
+      // Expected: nothing listens there. The call got as far as it can without leaving the process.
+    }
+  }
+
+  private static URI closedLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("no loopback port for priming", e);
+    }
+  }
+
+  /**
    * The bot token: {@code SLACK_BOT_TOKEN} as given, or the string of the {@code CHAOSFN_SLACK_TOKEN_SECRET_ID}
    * secret, read when a run posts its first message (so a rotated token is picked up); the client is built then,
    * so functions that never post never build it.
@@ -143,12 +184,11 @@ public final class Components {
     if (secretId == null) {
       return Optional.empty();
     }
-    AtomicReference<SecretsManagerClient> client = new AtomicReference<>();
+    Lazy<SecretsManagerClient> client = new Lazy<>(() -> configure(SecretsManagerClient.builder(),
+        "SECRETSMANAGER", null).build());
     return Optional.of(() -> {
       try {
-        return client.updateAndGet(c -> c != null ? c
-            : configure(SecretsManagerClient.builder(), "SECRETSMANAGER", null).build())
-            .getSecretValue(request -> request.secretId(secretId)).secretString();
+        return client.get().getSecretValue(request -> request.secretId(secretId)).secretString();
       } catch (SdkException e) {
         throw new PublishingFailedException("cannot read the Slack bot token from " + secretId + ": "
             + e.getClass().getSimpleName(), null);
@@ -215,6 +255,12 @@ public final class Components {
   // flows
 
   /**
+   * A function's service and its priming for a SnapStart snapshot: builds the clients the service otherwise builds
+   * on first use, and runs each kind of SDK call it makes {@linkplain #offline offline}.
+   */
+  public record Flow<T>(T service, Runnable prime) {}
+
+  /**
    * RunExperiment: DynamoDB (runs, locks), S3 (experiments), EventBridge ({@code chaosfn.run.finished}), and Slack
    * when configured.
    */
@@ -232,18 +278,24 @@ public final class Components {
         parts.engine());
   }
 
-  /** What running an experiment takes; runs and sweeps (which roll back) need the same. */
-  private record RunParts(S3ExperimentSource experiments, ExperimentParser parser, DynamoDbJournalStore journals,
-      DynamoDbRunLock locks, EventBridgePublisher events, RunEngine engine, ClusterClients clusters) {}
+  /**
+   * What running an experiment takes; runs and sweeps (which roll back) need the same. S3 and EventBridge are
+   * built on first use: a sweep that finds nothing to finish calls neither.
+   */
+  private record RunParts(ExperimentSource experiments, ExperimentParser parser, DynamoDbJournalStore journals,
+      DynamoDbRunLock locks, EventPublisher events, RunEngine engine, ClusterClients clusters) {}
 
   private RunParts runParts() {
     DynamoDbClient dynamoDb = dynamoDb(null);
     ClusterClients clusters = clusters();
     Providers providers = providers(clusters);
-    S3Client s3 = s3(null);
-    return new RunParts(experiments(s3), parser(providers), journals(dynamoDb, () -> s3),
-        new DynamoDbRunLock(dynamoDb, settings.table()),
-        new EventBridgePublisher(eventBridge(null), settings.eventBus()), engine(providers), clusters);
+    Lazy<S3Client> s3 = new Lazy<>(() -> s3(null));
+    Lazy<S3ExperimentSource> experiments = new Lazy<>(() -> experiments(s3.get()));
+    Lazy<EventBridgePublisher> events = new Lazy<>(() -> new EventBridgePublisher(eventBridge(null),
+        settings.eventBus()));
+    return new RunParts(Lazy.experimentSource(experiments), parser(providers), journals(dynamoDb, s3),
+        new DynamoDbRunLock(dynamoDb, settings.table()), event -> events.get().publish(event), engine(providers),
+        clusters);
   }
 
   /**
@@ -268,11 +320,19 @@ public final class Components {
 
   /** JournalApi: DynamoDB, and S3 only when large journals have a bucket. */
   public JournalQueryService journalQueries() {
-    return new JournalQueryService(journals(dynamoDb(null), () -> s3(null)));
+    return journalQueryFlow().service();
+  }
+
+  /** {@link #journalQueries()}, primed by an offline Query. */
+  public Flow<JournalQueryService> journalQueryFlow() {
+    return new Flow<>(new JournalQueryService(journals(dynamoDb(null), () -> s3(null))),
+        () -> offline(DynamoDbClient.builder(), dynamoDb -> dynamoDb.query(query -> query.tableName(settings.table())
+            .keyConditionExpression("PK = :pk")
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("priming"))))));
   }
 
   /** The journal store; journals above the item's inline limit go to {@code CHAOSFN_JOURNALS_BUCKET} when set. */
-  private DynamoDbJournalStore journals(DynamoDbClient dynamoDb, java.util.function.Supplier<S3Client> s3) {
+  private DynamoDbJournalStore journals(DynamoDbClient dynamoDb, Supplier<S3Client> s3) {
     LargeJournalBucket bucket = settings.journalsBucket() == null ? LargeJournalBucket.none()
         : new S3LargeJournalBucket(s3.get(), settings.journalsBucket());
     return new DynamoDbJournalStore(dynamoDb, settings.table(), JournalLayout.defaults(), bucket);
@@ -280,23 +340,48 @@ public final class Components {
 
   /**
    * Webhook: Secrets Manager (its keys), DynamoDB (deliveries), S3 (the experiment catalog), EventBridge
-   * ({@code chaosfn.run.requested}), each call bounded by {@link #WEBHOOK_CALL_TIMEOUT}.
+   * ({@code chaosfn.run.requested}), each call bounded by {@link #WEBHOOK_CALL_TIMEOUT}. Each client is built when
+   * the service first calls it, so a request refused by its route, method or size check builds none.
    *
    * @throws Settings.InvalidSettingsException when the secret id or the experiments bucket is not set
    */
   public WebhookService webhooks() {
+    return webhookFlow().service();
+  }
+
+  /**
+   * {@link #webhooks()}, primed by building its four clients and by an offline GetSecretValue (the JSON protocol
+   * of Secrets Manager, DynamoDB and EventBridge) and ListObjectsV2 (S3's XML). Building the secrets reads no
+   * secret: they are fetched on the first authentication, after the restore.
+   *
+   * @throws Settings.InvalidSettingsException when the secret id or the experiments bucket is not set
+   */
+  public Flow<WebhookService> webhookFlow() {
     String secretId = Settings.needed(settings.webhookSecretId(), Settings.WEBHOOK_SECRET_ID,
         "the webhook reads its keys from this Secrets Manager secret");
     String bucket = Settings.needed(settings.experimentsBucket(), Settings.EXPERIMENTS_BUCKET,
         "the webhook matches deploys against the experiments in this bucket");
-    SecretsManagerClient secretsManager = configure(SecretsManagerClient.builder(), "SECRETSMANAGER",
-        WEBHOOK_CALL_TIMEOUT).build();
-    S3Client s3 = s3(WEBHOOK_CALL_TIMEOUT);
-    return new WebhookService(
-        new SecretsManagerWebhookSecrets(secretsManager, secretId, settings.webhookSecretTtl(), clock),
-        new DynamoDbDeliveryLog(dynamoDb(WEBHOOK_CALL_TIMEOUT), settings.table()),
-        new S3ExperimentCatalog(s3, experiments(s3), bucket, settings.experimentsPrefix(),
-            S3ExperimentCatalog.DEFAULT_TTL, clock),
-        new EventBridgeRunRequests(eventBridge(WEBHOOK_CALL_TIMEOUT), settings.eventBus()), clock);
+    Lazy<SecretsManagerWebhookSecrets> secrets = new Lazy<>(() -> new SecretsManagerWebhookSecrets(
+        configure(SecretsManagerClient.builder(), "SECRETSMANAGER", WEBHOOK_CALL_TIMEOUT).build(), secretId,
+        settings.webhookSecretTtl(), clock));
+    Lazy<DynamoDbDeliveryLog> deliveries = new Lazy<>(() -> new DynamoDbDeliveryLog(
+        dynamoDb(WEBHOOK_CALL_TIMEOUT), settings.table()));
+    Lazy<S3ExperimentCatalog> catalog = new Lazy<>(() -> {
+      S3Client s3 = s3(WEBHOOK_CALL_TIMEOUT);
+      return new S3ExperimentCatalog(s3, experiments(s3), bucket, settings.experimentsPrefix(),
+          S3ExperimentCatalog.DEFAULT_TTL, clock);
+    });
+    Lazy<EventBridgeRunRequests> runRequests = new Lazy<>(() -> new EventBridgeRunRequests(
+        eventBridge(WEBHOOK_CALL_TIMEOUT), settings.eventBus()));
+    WebhookService service = new WebhookService(source -> secrets.get().secret(source),
+        Lazy.deliveryLog(deliveries), () -> catalog.get().experiments(),
+        requests -> runRequests.get().request(requests), clock);
+    return new Flow<>(service, () -> {
+      List.of(secrets, deliveries, catalog, runRequests).forEach(Lazy::get);
+      offline(SecretsManagerClient.builder(), secretsManager -> secretsManager.getSecretValue(
+          request -> request.secretId(secretId)));
+      offline(S3Client.builder().forcePathStyle(true), s3 -> s3.listObjectsV2(request -> request.bucket(bucket)
+          .prefix(settings.experimentsPrefix())));
+    });
   }
 }

@@ -10,10 +10,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Every environment variable the functions read, parsed and checked in one pass; all problems are reported
- * together. {@link #fromEnvironment()} is the functions' only {@code System.getenv} call. {@link #VARIABLES} lists
+ * together. {@link #fromEnvironment()} is the functions' only {@code System.getenv} call, but for the SDK's
+ * container credentials provider, which reads its token variable on each fetch. {@link #VARIABLES} lists
  * what the template must set, {@link #RUNTIME_VARIABLES} what the Lambda runtime sets, so the SAM contract test
  * can compare both with the template.
  *
@@ -23,8 +27,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * when it builds that function's service, so the other functions start without it.
  *
  * @param region {@code AWS_REGION}
- * @param credentials the function role's credentials from the runtime's variables ({@link AwsCredentialVariables};
- *     the SDK's {@code toString} leaves the secret key and token out)
+ * @param credentials the function role's credentials: from the access key variables the runtime sets
+ *     ({@link AwsCredentialVariables}), or, under SnapStart, which sets none of them, from the runtime's container
+ *     credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}), fetched on first use
  * @param functionName {@code AWS_LAMBDA_FUNCTION_NAME}, the journal's {@code node}; null outside Lambda
  * @param endpoints endpoint overrides by service ({@code AWS_ENDPOINT_URL_<SERVICE>}), for the sandbox and tests
  * @param table {@code CHAOSFN_TABLE}: the journal table (runs, meta items and locks)
@@ -55,7 +60,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 public record Settings(
     // AWS runtime
     String region,
-    AwsCredentials credentials,
+    AwsCredentialsProvider credentials,
     String functionName,
     Map<String, URI> endpoints,
     // store
@@ -84,6 +89,9 @@ public record Settings(
 
   public static final String REGION = "AWS_REGION";
   public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+  /** Where a SnapStart function's credentials come from; the SDK's provider reads the token variable itself. */
+  public static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+  public static final String CONTAINER_AUTHORIZATION_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
   public static final String ENDPOINT_PREFIX = "AWS_ENDPOINT_URL_";
   public static final String TABLE = "CHAOSFN_TABLE";
   public static final String JOURNALS_BUCKET = "CHAOSFN_JOURNALS_BUCKET";
@@ -118,7 +126,8 @@ public record Settings(
       SCHEDULER_ROLE_ARN);
   /** What the Lambda runtime sets by itself; {@code AWS_ENDPOINT_URL_*} only the sandbox and tests set. */
   public static final List<String> RUNTIME_VARIABLES = List.of(REGION, AwsCredentialVariables.ACCESS_KEY_ID,
-      AwsCredentialVariables.SECRET_ACCESS_KEY, AwsCredentialVariables.SESSION_TOKEN, FUNCTION_NAME);
+      AwsCredentialVariables.SECRET_ACCESS_KEY, AwsCredentialVariables.SESSION_TOKEN, CONTAINER_CREDENTIALS_URI,
+      CONTAINER_AUTHORIZATION_TOKEN, FUNCTION_NAME);
   /** The services whose endpoint may be overridden, as {@code AWS_ENDPOINT_URL_<name>}. */
   public static final List<String> SERVICES = List.of("DYNAMODB", "S3", "EVENTBRIDGE", "SECRETSMANAGER",
       "SCHEDULER");
@@ -142,11 +151,7 @@ public record Settings(
   public static Settings from(Map<String, String> env) {
     Reader read = new Reader(env);
     String region = read.required(REGION);
-    AwsCredentials credentials = AwsCredentialVariables.from(env).orElse(null);
-    if (credentials == null) {
-      read.problem(AwsCredentialVariables.ACCESS_KEY_ID + " and " + AwsCredentialVariables.SECRET_ACCESS_KEY
-          + " are not both set");
-    }
+    AwsCredentialsProvider credentials = credentials(env, read);
     Map<String, URI> endpoints = new TreeMap<>();
     SERVICES.forEach(service -> read.uri(ENDPOINT_PREFIX + service).ifPresent(uri -> endpoints.put(service, uri)));
     String table = read.required(TABLE);
@@ -182,10 +187,33 @@ public record Settings(
         tokenSecretId, botToken, schedules);
   }
 
-  /** Names the experiment variables without their values: they may hold secrets. */
+  /**
+   * The access key variables when set (functions without SnapStart); else the container credentials endpoint,
+   * which Lambda sets instead of them under SnapStart. Those are fetched when a client first signs a request, so
+   * none are resolved into a snapshot; the provider refreshes them before they expire.
+   */
+  private static AwsCredentialsProvider credentials(Map<String, String> env, Reader read) {
+    Optional<AwsCredentials> keys = AwsCredentialVariables.from(env);
+    if (keys.isPresent()) {
+      return StaticCredentialsProvider.create(keys.get());
+    }
+    String endpoint = read.optional(CONTAINER_CREDENTIALS_URI);
+    if (endpoint != null) {
+      return ContainerCredentialsProvider.builder().endpoint(endpoint).build();
+    }
+    read.problem(AwsCredentialVariables.ACCESS_KEY_ID + " and " + AwsCredentialVariables.SECRET_ACCESS_KEY
+        + " are not both set, nor is " + CONTAINER_CREDENTIALS_URI + " (as under SnapStart)");
+    return null;
+  }
+
+  /**
+   * Names the experiment variables without their values: they may hold secrets. The credentials are named by
+   * their source only: even a provider's description may carry a key id.
+   */
   @Override
   public String toString() {
-    return "Settings[region=" + region + ", credentials=" + credentials + ", functionName=" + functionName
+    return "Settings[region=" + region + ", credentials=" + credentials.getClass().getSimpleName()
+        + ", functionName=" + functionName
         + ", endpoints=" + endpoints + ", table=" + table + ", journalsBucket=" + journalsBucket
         + ", experimentsBucket=" + experimentsBucket
         + ", experimentsPrefix=" + experimentsPrefix + ", eventBus=" + eventBus + ", rollbackReserve="

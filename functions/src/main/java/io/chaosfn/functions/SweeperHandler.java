@@ -7,9 +7,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Sweeper (every 5 minutes): finishes runs whose function died, through {@link SweepService}. */
 public final class SweeperHandler implements RequestStreamHandler {
@@ -32,7 +33,10 @@ public final class SweeperHandler implements RequestStreamHandler {
     MDC.put("request_id", context.getAwsRequestId());
     try {
       List<String> swept = sweeps.sweep(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
-      JSON.writeValue(output, Map.of("interrupted", swept));
+      // A tree, not a Map: writing a Map loads the mapper's annotation introspection, some 50 ms of a cold start.
+      ObjectNode answer = JsonNodeFactory.instance.objectNode();
+      swept.forEach(answer.putArray("interrupted")::add);
+      JSON.writeValue(output, answer);
     } finally {
       MDC.clear();
     }

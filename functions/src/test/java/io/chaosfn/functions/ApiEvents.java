@@ -2,6 +2,7 @@ package io.chaosfn.functions;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import io.chaosfn.trigger.Senders;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -65,6 +66,12 @@ final class ApiEvents {
         .withVersion("2.0").withRouteKey("$default").withRawPath(rawPath).withRawQueryString("")
         .withHeaders(lowerCased).withBody(body).withIsBase64Encoded(false).withRequestContext(context)
         .build();
+  }
+
+  /** A Flux generic-hmac notification of {@code body}, signed with {@link Senders#FLUX_KEY}, to the webhook. */
+  static APIGatewayV2HTTPEvent signedFlux(String body) {
+    return unauthenticatedPost("/webhook/flux", Map.of("X-Signature", Senders.sign(Senders.FLUX_KEY,
+        Senders.bytes(body))), body);
   }
 
   private static Map<String, String> parameters(String rawQuery) {

@@ -11,6 +11,8 @@ import io.chaosfn.engine.journal.JournalCodec;
 import io.chaosfn.flow.JournalQueryService;
 import io.chaosfn.store.Outcome;
 import io.chaosfn.store.local.DirectoryJournalStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,19 @@ class JournalApiHandlerTest {
     assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
     assertThat(body(response).get("experiments").values()).extracting(e -> e.get("experiment_id").asString())
         .containsExactly("db-failover", "team/cache");
+  }
+
+  @Test
+  void streamHandler_functionUrlExperiments_answersAsTheTypedHandler() {
+    APIGatewayV2HTTPEvent event = ApiEvents.functionUrl("GET", "/experiments", "limit=1");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+
+    JsonNode answer = JSON.readTree(out.toByteArray());
+    APIGatewayV2HTTPResponse typed = call(event);
+    assertThat(answer.path("statusCode").asInt()).isEqualTo(typed.getStatusCode());
+    assertThat(JSON.readTree(answer.path("body").asString())).isEqualTo(body(typed));
   }
 
   @Test

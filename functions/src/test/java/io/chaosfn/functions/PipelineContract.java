@@ -7,7 +7,6 @@ import io.chaosfn.store.Outcome;
 import io.chaosfn.store.RunRecord;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
 import io.chaosfn.trigger.Senders;
-import io.chaosfn.trigger.secretsmanager.SecretsManagerStandIn;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The functions end to end, each built by {@link Components} from one {@link Settings} map, on the DynamoDB and S3
  * a subclass provides ({@link PipelineEndToEndTest}: dynalite and s3proxy, always; {@link PipelineLocalStackTest}:
- * LocalStack, where Docker exists). Secrets Manager ({@link SecretsManagerStandIn}) and EventBridge (in
- * {@link LocalFunctions}) are stand-ins, because neither has a local implementation here (decisions.md §5).
+ * LocalStack, where Docker exists). Secrets Manager and EventBridge (in {@link LocalFunctions}) are stand-ins,
+ * because neither has a local implementation here (decisions.md §5).
  */
 abstract class PipelineContract {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String REVISION = "main@sha1:4f2a9c1";
 
   private LocalFunctions functions;
-  private SecretsManagerStandIn secretsManager;
   private Components components;
 
   /** The DynamoDB and S3 the functions run on. */
@@ -40,15 +38,11 @@ abstract class PipelineContract {
   @BeforeEach
   void start() {
     functions = new LocalFunctions(aws());
-    secretsManager = new SecretsManagerStandIn("{\"flux\": \"" + Senders.FLUX_KEY + "\"}");
-    components = functions.components(Map.of(
-        Settings.WEBHOOK_SECRET_ID, "chaosfn/webhook",
-        Settings.ENDPOINT_PREFIX + "SECRETSMANAGER", secretsManager.endpoint().toString()));
+    components = functions.components(Map.of());
   }
 
   @AfterEach
   void stop() {
-    secretsManager.close();
     functions.close();
   }
 
@@ -90,18 +84,10 @@ abstract class PipelineContract {
    */
   @Test
   void signedFluxDeploy_runsTheMatchingExperimentAndTheJournalApiReturnsIt() throws Exception {
-    functions.putExperiment("frontend.yaml", functions.healthyExperiment("frontend stays healthy after a deploy", """
-        method: []
-        extensions:
-          - name: chaosfn
-            id: frontend-health
-            triggers:
-              deploy: {match: {namespace: default, workload: frontend-app}}
-        """));
+    functions.putDeployTriggeredExperiment();
     String body = Senders.fluxSuccess("default", "frontend-app", REVISION);
     APIGatewayV2HTTPResponse accepted = new WebhookHandler(components.webhooks()).handleRequest(
-        ApiEvents.unauthenticatedPost("/webhook/flux",
-            Map.of("X-Signature", Senders.sign(Senders.FLUX_KEY, Senders.bytes(body))), body), null);
+        ApiEvents.signedFlux(body), null);
     assertThat(accepted.getStatusCode()).isEqualTo(202);
     String runId = JSON.readTree(accepted.getBody()).path("runs").get(0).path("runId").asString();
 
@@ -125,7 +111,7 @@ abstract class PipelineContract {
   }
 
   private RunRecord storedRun(String runId) {
-    return new DynamoDbJournalStore(aws().dynamoDb(), functions.table).get(runId).orElseThrow();
+    return new DynamoDbJournalStore(functions.dynamoDb(), functions.table).get(runId).orElseThrow();
   }
 
   /** The PutEvents entry as an EventBridge rule hands it to a Lambda target. */

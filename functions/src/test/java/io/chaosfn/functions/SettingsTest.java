@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 
 class SettingsTest {
   /** What every function needs: the runtime's variables and the table. */
@@ -135,6 +136,37 @@ class SettingsTest {
 
     assertThatThrownBy(() -> Settings.from(env))
         .hasMessageContaining("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set");
+  }
+
+  @Test
+  void from_containerEndpointWithoutAccessKeys_takesCredentialsFromTheEndpoint() {
+    Map<String, String> env = minimal();
+    env.remove("AWS_ACCESS_KEY_ID");
+    env.remove("AWS_SECRET_ACCESS_KEY");
+    env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials");
+
+    Settings settings = Settings.from(env);
+
+    assertThat(settings.credentials()).isInstanceOf(ContainerCredentialsProvider.class);
+  }
+
+  @Test
+  void from_accessKeysAndContainerEndpoint_takesTheAccessKeys() {
+    Map<String, String> env = minimal();
+    env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials");
+
+    Settings settings = Settings.from(env);
+
+    assertThat(settings.credentials().resolveCredentials().accessKeyId()).isEqualTo("AKIAEXAMPLE");
+  }
+
+  @Test
+  void from_neitherAccessKeysNorContainerEndpoint_namesBoth() {
+    Map<String, String> env = minimal();
+    env.remove("AWS_ACCESS_KEY_ID");
+
+    assertThatThrownBy(() -> Settings.from(env))
+        .hasMessageContaining("nor is AWS_CONTAINER_CREDENTIALS_FULL_URI");
   }
 
   @Test

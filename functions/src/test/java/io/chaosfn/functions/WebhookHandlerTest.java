@@ -13,6 +13,8 @@ import io.chaosfn.trigger.ExperimentCatalog;
 import io.chaosfn.trigger.RunRequest;
 import io.chaosfn.trigger.SharedSecret;
 import io.chaosfn.trigger.local.StaticWebhookSecrets;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -51,6 +53,19 @@ class WebhookHandlerTest {
           null))),
       requested::addAll,
       Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC)));
+
+  @Test
+  void streamHandler_signedBase64Delivery_answers202WithTheRunIds() {
+    byte[] event = JSON.writeValueAsBytes(github("POST", "/webhook/github", BODY, true, sign(GITHUB_KEY, BODY)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    handler.handleRequest(new ByteArrayInputStream(event), out, null);
+
+    JsonNode answer = JSON.readTree(out.toByteArray());
+    assertThat(answer.path("statusCode").asInt()).isEqualTo(202);
+    assertThat(JSON.readTree(answer.path("body").asString()).path("runs").get(0).path("experimentId").asString())
+        .isEqualTo("shop-pods");
+  }
 
   @Test
   void handleRequest_signedBase64Delivery_answers202WithTheRunIds() {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A Function URL (or HTTP API, payload 2.0) request as the services see it: header names lower-cased, the body
@@ -28,21 +29,48 @@ public record HttpRequest(String method, String path, Map<String, String> header
 
   public static HttpRequest from(APIGatewayV2HTTPEvent event) {
     APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-    String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : "GET";
-    String path = withoutStage(event.getRawPath() != null ? event.getRawPath()
-        : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/",
-        context == null ? null : context.getStage());
+    APIGatewayV2HTTPEvent.RequestContext.Http http = context == null ? null : context.getHttp();
+    return of(http == null ? null : http.getMethod(), event.getRawPath(), http == null ? null : http.getPath(),
+        context == null ? null : context.getStage(), event.getHeaders(), event.getQueryStringParameters(),
+        event.getBody(), event.getIsBase64Encoded(), context == null ? null : context.getRequestId());
+  }
+
+  /**
+   * The same request from the payload 2.0 JSON, as a stream handler reads it; fields missing from the envelope
+   * default as in {@link #from(APIGatewayV2HTTPEvent)}.
+   */
+  public static HttpRequest from(JsonNode event) {
+    JsonNode context = event.path("requestContext");
+    JsonNode http = context.path("http");
+    return of(text(http.get("method")), text(event.get("rawPath")), text(http.get("path")),
+        text(context.get("stage")), strings(event.get("headers")), strings(event.get("queryStringParameters")),
+        text(event.get("body")), event.path("isBase64Encoded").asBoolean(false), text(context.get("requestId")));
+  }
+
+  private static HttpRequest of(String method, String rawPath, String contextPath, String stage,
+      Map<String, String> rawHeaders, Map<String, String> query, String body, boolean base64, String requestId) {
+    String path = withoutStage(rawPath != null ? rawPath : contextPath != null ? contextPath : "/", stage);
     Map<String, String> headers = new HashMap<>();
-    if (event.getHeaders() != null) {
-      event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+    if (rawHeaders != null) {
+      rawHeaders.forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
     }
-    Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
-        : event.getQueryStringParameters();
-    byte[] body = event.getBody() == null ? new byte[0]
-        : event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody())
-            : event.getBody().getBytes(StandardCharsets.UTF_8);
-    String requestId = context == null ? null : context.getRequestId();
-    return new HttpRequest(method.toUpperCase(Locale.ROOT), path, headers, query, body, requestId);
+    byte[] bytes = body == null ? new byte[0]
+        : base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    return new HttpRequest((method == null ? "GET" : method).toUpperCase(Locale.ROOT), path, headers,
+        query == null ? Map.of() : query, bytes, requestId);
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asString();
+  }
+
+  private static Map<String, String> strings(JsonNode object) {
+    if (object == null || !object.isObject()) {
+      return null;
+    }
+    Map<String, String> values = new HashMap<>();
+    object.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asString()));
+    return values;
   }
 
   /**

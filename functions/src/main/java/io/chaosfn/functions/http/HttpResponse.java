@@ -36,11 +36,16 @@ public record HttpResponse(int status, JsonNode body) {
     return response;
   }
 
+  /** The body as the response carries it: JSON text. */
+  String bodyText() {
+    return JSON.writeValueAsString(body);
+  }
+
   public APIGatewayV2HTTPResponse toLambda() {
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(status)
         .withHeaders(Map.of("Content-Type", "application/json"))
-        .withBody(JSON.writeValueAsString(body))
+        .withBody(bodyText())
         .withIsBase64Encoded(false)
         .build();
   }

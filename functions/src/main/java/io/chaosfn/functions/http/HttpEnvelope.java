@@ -1,0 +1,48 @@
+package io.chaosfn.functions.http;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The payload 2.0 envelope read and written as JSON, for the HTTP functions' stream handlers. Lambda's runtime
+ * client turns a typed handler's event and answer into {@code APIGatewayV2HTTP*} objects with its own shaded
+ * Jackson 2 and the events library's mix-ins; loading and setting that up costs 0.2–0.4 s of every cold start
+ * (notes in docs/performance.md). A stream handler skips it: the event is parsed here with the Jackson the
+ * functions load anyway.
+ */
+public final class HttpEnvelope {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private HttpEnvelope() {}
+
+  /** The request in a payload 2.0 event. */
+  public static HttpRequest read(InputStream event) {
+    return HttpRequest.from(JSON.readTree(event));
+  }
+
+  /**
+   * A minimal payload 2.0 event of a Function URL, without headers or body: what priming sends through a stream
+   * handler to run the envelope, the routing and the error table before the snapshot.
+   */
+  public static byte[] event(String method, String path) {
+    ObjectNode event = JsonNodeFactory.instance.objectNode().put("version", "2.0").put("rawPath", path)
+        .put("isBase64Encoded", false);
+    ObjectNode context = event.putObject("requestContext").put("requestId", "priming").put("stage", "$default");
+    context.putObject("http").put("method", method).put("path", path);
+    return JSON.writeValueAsBytes(event);
+  }
+
+  /**
+   * The answer as the Function URL (or HTTP API) expects it: {@code statusCode}, a JSON {@code Content-Type},
+   * the body as text, {@code isBase64Encoded} false; the fields and values of {@link HttpResponse#toLambda()}.
+   */
+  public static void write(HttpResponse response, OutputStream output) {
+    ObjectNode envelope = JsonNodeFactory.instance.objectNode().put("statusCode", response.status());
+    envelope.putObject("headers").put("Content-Type", "application/json");
+    envelope.put("body", response.bodyText()).put("isBase64Encoded", false);
+    JSON.writeValue(output, envelope);
+  }
+}

@@ -1,12 +1,10 @@
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.chaosfn.local.DynaliteProcess;
 import io.chaosfn.store.dynamodb.DynamoDbTables;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +17,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -39,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class ColdStart {
   private static final String API = "/2018-06-01/runtime/invocation/";
-  private static final Pattern LISTENING = Pattern.compile("Dynalite listening at: .*:(\\d+)");
 
   /**
    * Events for the JVM being measured. A stopped JVM's last {@code /next} request is still waiting here; the
@@ -60,10 +55,9 @@ public final class ColdStart {
 
   private void run(int rounds, Path root, String ricClasspath, String helloClasspath, String benchClasses)
       throws Exception {
-    Process dynalite = startDynalite(root.resolve("infrastructure/local"));
     HttpServer runtime = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    try {
-      int dynamoPort = dynalitePort(dynalite);
+    try (DynaliteProcess dynalite = DynaliteProcess.start(root.resolve("infrastructure/local"))) {
+      int dynamoPort = dynalite.endpoint().getPort();
       createTable(dynamoPort);
       runtime.createContext("/", this::runtimeApi);
       runtime.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -101,7 +95,6 @@ public final class ColdStart {
       report(times, lastAnswer);
     } finally {
       runtime.stop(0);
-      dynalite.destroy();
     }
   }
 
@@ -211,28 +204,6 @@ public final class ColdStart {
   private static long median(List<Long> values) {
     List<Long> sorted = values.stream().sorted().toList();
     return sorted.get(sorted.size() / 2);
-  }
-
-  private static Process startDynalite(Path directory) throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    return new ProcessBuilder("node", "node_modules/dynalite/cli.js", "--host", "127.0.0.1", "--port",
-        String.valueOf(port), "--createTableMs", "0").directory(directory.toFile()).redirectErrorStream(true)
-        .start();
-  }
-
-  private static int dynalitePort(Process dynalite) throws IOException {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(dynalite.getInputStream(),
-        StandardCharsets.UTF_8));
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      Matcher listening = LISTENING.matcher(line);
-      if (listening.find()) {
-        return Integer.parseInt(listening.group(1));
-      }
-    }
-    throw new IllegalStateException("dynalite exited before listening");
   }
 
   private static void createTable(int port) {

@@ -16,7 +16,10 @@ fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 JAR=$ROOT/functions/target/chaosfn.jar
-[[ -f $JAR ]] || { echo "missing $JAR: run mvn -o -q install -DskipTests first" >&2; exit 1; }
+DYNALITE=$ROOT/infrastructure/local/target/chaosfn-local-dynamodb-0.1.0.jar
+for built in "$JAR" "$DYNALITE"; do
+  [[ -f $built ]] || { echo "missing $built: run mvn -o -q install -DskipTests first" >&2; exit 1; }
+done
 REPO=${MAVEN_REPOSITORY:-$HOME/.m2/repository}   # override when settings.xml moves it
 jar_of() { # group artifact version
   local path="$REPO/${1//.//}/$2/$3/$2-$3.jar"
@@ -30,6 +33,6 @@ UTILS=$(jar_of software.amazon.awssdk utils-lite 2.34.0)
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-javac -d "$OUT/classes" -cp "$CORE:$JAR" "$HERE/HelloHandler.java" "$HERE/ColdStart.java"
-java -cp "$JAR:$OUT/classes" ColdStart "$ROUNDS" "$ROOT" "$RIC:$SERIALIZATION" \
+javac -d "$OUT/classes" -cp "$CORE:$JAR:$DYNALITE" "$HERE/HelloHandler.java" "$HERE/ColdStart.java"
+java -cp "$JAR:$DYNALITE:$OUT/classes" ColdStart "$ROUNDS" "$ROOT" "$RIC:$SERIALIZATION" \
   "$RIC:$SERIALIZATION:$CORE:$UTILS" "$OUT/classes"

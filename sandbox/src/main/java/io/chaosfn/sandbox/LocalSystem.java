@@ -4,6 +4,7 @@ import io.chaosfn.functions.AwsCredentialVariables;
 import io.chaosfn.functions.Components;
 import io.chaosfn.functions.Settings;
 import io.chaosfn.functions.SlackVariables;
+import io.chaosfn.local.DynaliteProcess;
 import io.chaosfn.store.dynamodb.DynamoDbTables;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +43,7 @@ final class LocalSystem implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  final LocalDynamoDb dynamoDb;
+  final DynaliteProcess dynamoDb;
   final LocalS3 s3;
   final LocalCluster cluster;
   final FrontendService frontend;
@@ -54,7 +55,7 @@ final class LocalSystem implements AutoCloseable {
   /** @param nodeProject {@code infrastructure/local}, where {@code npm ci} installed dynalite */
   LocalSystem(Path nodeProject, Consumer<String> say) throws Exception {
     try {
-      dynamoDb = started(new LocalDynamoDb(nodeProject));
+      dynamoDb = started(DynaliteProcess.start(nodeProject));
       try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint())
           .region(Region.of(REGION)).credentialsProvider(credentials())
           .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {

@@ -1,4 +1,4 @@
-package io.chaosfn.sandbox;
+package io.chaosfn.local;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,12 +19,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * dynalite, the DynamoDB API in Node, as a child process on a free loopback port (dynalite reads {@code --port 0}
- * as its default 4567, which another process may hold, so the port is chosen here).
- * The process is destroyed by {@link #close()} and, should the JVM exit another way (Ctrl-C, an uncaught error),
- * by a shutdown hook, so the sandbox never leaves a {@code node} process behind.
+ * dynalite, the DynamoDB API in Node with a memory store, as a child process on a free loopback port (dynalite
+ * reads {@code --port 0} as its default 4567, which another process may hold, so the port is chosen here). Table
+ * operations take no simulated time. Its limits (local-test-infrastructure.md §1): no transactions, no
+ * UpdateTimeToLive, TTL never deletes.
+ *
+ * <p>The process is destroyed by {@link #close()} and, should the JVM exit another way (Ctrl-C, an uncaught
+ * error), by a shutdown hook, so no {@code node} process is left behind.
  */
-final class LocalDynamoDb implements AutoCloseable {
+public final class DynaliteProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("Dynalite listening at: .*:(\\d+)");
   private static final long START_SECONDS = 20;
 
@@ -32,22 +35,33 @@ final class LocalDynamoDb implements AutoCloseable {
   private final Thread hook;
   private final int port;
 
-  /** @param nodeProject {@code infrastructure/local}, where {@code npm ci} installed dynalite */
-  LocalDynamoDb(Path nodeProject) {
+  private DynaliteProcess(Process process) {
+    this.process = process;
+    this.hook = new Thread(this::stop, "dynalite-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    this.port = awaitPort();
+  }
+
+  /**
+   * Starts dynalite and waits until it listens.
+   *
+   * @param nodeProject {@code infrastructure/local}, where {@code npm ci} installed dynalite
+   * @throws IllegalStateException when dynalite is not installed there, or does not listen within 20 s
+   */
+  public static DynaliteProcess start(Path nodeProject) {
     Path cli = nodeProject.toAbsolutePath().resolve("node_modules/dynalite/cli.js");
     if (!Files.isRegularFile(cli)) {
-      throw new IllegalStateException(cli + " is missing: run `npm ci` in " + nodeProject);
+      throw new IllegalStateException(cli + " is missing: run `npm ci` in " + nodeProject
+          + " (the shared module's build runs it before its tests)");
     }
     try {
-      process = new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(freePort()),
-          "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"))
-          .directory(nodeProject.toFile()).redirectErrorStream(true).start();
+      return new DynaliteProcess(new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1",
+          "--port", String.valueOf(freePort()), "--createTableMs", "0", "--deleteTableMs", "0",
+          "--updateTableMs", "0"))
+          .directory(nodeProject.toFile()).redirectErrorStream(true).start());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start node (is it installed?)", e);
+      throw new UncheckedIOException("cannot start node for dynalite (is node installed?)", e);
     }
-    hook = new Thread(this::stop, "dynalite-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    port = awaitPort();
   }
 
   private static int freePort() {
@@ -58,11 +72,11 @@ final class LocalDynamoDb implements AutoCloseable {
     }
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
@@ -97,7 +111,7 @@ final class LocalDynamoDb implements AutoCloseable {
       return listening.get(START_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
       close();
-      throw new IllegalStateException("dynalite did not start within " + START_SECONDS + " s", e);
+      throw new IllegalStateException("dynalite did not report listening within " + START_SECONDS + " s", e);
     } catch (InterruptedException e) {
       close();
       Thread.currentThread().interrupt();
@@ -105,7 +119,7 @@ final class LocalDynamoDb implements AutoCloseable {
     }
   }
 
-  /** Reads node's output to its end, so a full pipe never blocks it; the first line gives the port. */
+  /** Reads node's output to its end, so a full pipe never blocks it; the listening line gives the port. */
   private void drain(CompletableFuture<Integer> listening) {
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -115,7 +129,7 @@ final class LocalDynamoDb implements AutoCloseable {
           listening.complete(Integer.parseInt(matcher.group(1)));
         }
       }
-      listening.completeExceptionally(new IllegalStateException("dynalite exited"));
+      listening.completeExceptionally(new IllegalStateException("dynalite exited before listening"));
     } catch (IOException e) {
       listening.completeExceptionally(e);
     }

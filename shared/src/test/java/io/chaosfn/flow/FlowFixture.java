@@ -19,15 +19,13 @@ import io.chaosfn.store.ExperimentHistory;
 import io.chaosfn.store.local.DirectoryExperimentSource;
 import io.chaosfn.store.local.DirectoryJournalStore;
 import io.chaosfn.store.local.InMemoryRunLock;
+import io.chaosfn.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +50,7 @@ final class FlowFixture {
   final InMemoryRunLock locks = new InMemoryRunLock();
   final RecordingPublisher events = new RecordingPublisher();
   final List<String> calls = new CopyOnWriteArrayList<>();
-  final FakeClock clock = new FakeClock(START);
+  final MutableClock clock = new MutableClock(START);
   final ScriptedRollouts rollouts = new ScriptedRollouts();
   final RecordingNotifiers notifiers = new RecordingNotifiers();
   final RunEngine engine;
@@ -164,33 +162,6 @@ final class FlowFixture {
         finished.add(stored);
         return failures;
       });
-    }
-  }
-
-  static final class FakeClock extends Clock {
-    private volatile Instant now;
-
-    FakeClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

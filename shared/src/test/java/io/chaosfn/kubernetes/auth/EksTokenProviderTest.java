@@ -3,6 +3,7 @@ package io.chaosfn.kubernetes.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaosfn.kubernetes.TestClusters;
+import io.chaosfn.testing.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.chaosfn.trigger.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chaosfn.kubernetes.auth.MutableClock;
+import io.chaosfn.testing.MutableClock;
 import io.chaosfn.store.StoreUnavailableException;
 import io.chaosfn.store.dynamodb.RequestCounter;
 import io.chaosfn.store.s3.S3ExperimentSource;

@@ -3,7 +3,7 @@ package io.chaosfn.trigger.secretsmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chaosfn.kubernetes.auth.MutableClock;
+import io.chaosfn.testing.MutableClock;
 import io.chaosfn.trigger.DeploySource;
 import io.chaosfn.trigger.SharedSecret;
 import io.chaosfn.trigger.WebhookUnavailableException;

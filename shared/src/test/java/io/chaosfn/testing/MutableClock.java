@@ -1,4 +1,4 @@
-package io.chaosfn.kubernetes.auth;
+package io.chaosfn.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-public final class MutableClock extends Clock {
-  private Instant now;
+/** A UTC clock tests move by hand; safe to read from the threads the code under test starts. */
+public class MutableClock extends Clock {
+  private volatile Instant now;
 
   public MutableClock(Instant start) {
     this.now = start;

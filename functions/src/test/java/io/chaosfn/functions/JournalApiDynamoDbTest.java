@@ -11,13 +11,11 @@ import io.chaosfn.flow.JournalQueryService;
 import io.chaosfn.store.Outcome;
 import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
-import io.chaosfn.store.dynamodb.DynamoDbTables;
 import io.chaosfn.store.dynamodb.RequestCounter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +27,6 @@ class JournalApiDynamoDbTest {
   @RegisterExtension
   static final Dynalite DYNALITE = new Dynalite();
 
-  private static final AtomicInteger TABLES = new AtomicInteger();
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final RequestCounter counter = new RequestCounter();
   private String table;
@@ -38,8 +35,7 @@ class JournalApiDynamoDbTest {
   @BeforeEach
   void setUp() {
     DynamoDbClient client = DYNALITE.client(counter);
-    table = "api-" + TABLES.incrementAndGet();
-    DynamoDbTables.create(client, table);
+    table = DYNALITE.createTable(client, "api");
     DynamoDbJournalStore store = new DynamoDbJournalStore(client, table);
     for (int n = 1; n <= 30; n++) {
       store.put(finished(n % 2 == 0 ? "db-failover" : "cache", n, n % 5 == 0 ? Outcome.DEVIATED : Outcome.COMPLETED));

@@ -9,10 +9,8 @@ import io.chaosfn.store.JournalStore;
 import io.chaosfn.store.Outcome;
 import io.chaosfn.store.dynamodb.Dynalite;
 import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
-import io.chaosfn.store.dynamodb.DynamoDbTables;
 import io.chaosfn.store.dynamodb.RequestCounter;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,14 +20,12 @@ class DynamoDbJournalQueryServiceTest extends JournalQueryServiceContract {
   @RegisterExtension
   static final Dynalite DYNALITE = new Dynalite();
 
-  private static final AtomicInteger TABLES = new AtomicInteger();
   private final RequestCounter counter = new RequestCounter();
 
   @Override
   protected JournalStore newStore() {
     DynamoDbClient client = DYNALITE.client(counter);
-    String table = "queries-" + TABLES.incrementAndGet();
-    DynamoDbTables.create(client, table);
+    String table = DYNALITE.createTable(client, "queries");
     return new DynamoDbJournalStore(client, table);
   }
 

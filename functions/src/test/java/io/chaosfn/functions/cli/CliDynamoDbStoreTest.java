@@ -3,12 +3,10 @@ package io.chaosfn.functions.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chaosfn.store.dynamodb.Dynalite;
-import io.chaosfn.store.dynamodb.DynamoDbTables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +21,6 @@ class CliDynamoDbStoreTest {
   @RegisterExtension
   static final Dynalite DYNALITE = new Dynalite();
 
-  private static final AtomicInteger TABLES = new AtomicInteger();
   private static final Pattern RUN_ID = Pattern.compile("\\(run (\\S+)\\)");
   private static final String HOLDS = """
       {"title": "holds", "description": "d",
@@ -41,8 +38,7 @@ class CliDynamoDbStoreTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    String table = "cli-" + TABLES.incrementAndGet();
-    DynamoDbTables.create(DYNALITE.client(), table);
+    String table = DYNALITE.createTable(DYNALITE.client(), "cli");
     store = "dynamodb:" + table;
     cli = new CliRun(dir.resolve("home"));
     cli.variables.put("AWS_REGION", "us-east-1");

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Dynalite implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
   private final List<DynamoDbClient> clients = new CopyOnWriteArrayList<>();
+  private final AtomicInteger tables = new AtomicInteger();
   private DynaliteProcess process;
 
   @Override
@@ -60,6 +62,13 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
         .build();
     clients.add(client);
     return client;
+  }
+
+  /** Creates a chaosfn table ({@link DynamoDbTables}) named {@code prefix-N}, a new one on every call. */
+  public String createTable(DynamoDbClient client, String prefix) {
+    String name = prefix + "-" + tables.incrementAndGet();
+    DynamoDbTables.create(client, name);
+    return name;
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.chaosfn.store.DeliveryLog;
 import io.chaosfn.store.DeliveryLogContract;
 import io.chaosfn.store.StoreUnavailableException;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,7 +18,6 @@ class DynamoDbDeliveryLogTest extends DeliveryLogContract {
   @RegisterExtension
   static final Dynalite DYNALITE = new Dynalite();
 
-  private static final AtomicInteger TABLES = new AtomicInteger();
   private static final RequestCounter COUNTER = new RequestCounter();
   private DynamoDbClient client;
   private String table;
@@ -27,8 +25,7 @@ class DynamoDbDeliveryLogTest extends DeliveryLogContract {
   @Override
   protected DeliveryLog newLog() {
     client = DYNALITE.client(COUNTER);
-    table = "deliveries-" + TABLES.incrementAndGet();
-    DynamoDbTables.create(client, table);
+    table = DYNALITE.createTable(client, "deliveries");
     return new DynamoDbDeliveryLog(client, table);
   }
 

@@ -19,7 +19,6 @@ import io.chaosfn.store.RunRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +31,6 @@ class DynamoDbJournalStoreTest extends JournalStoreContract {
   @RegisterExtension
   static final Dynalite DYNALITE = new Dynalite();
 
-  private static final AtomicInteger TABLES = new AtomicInteger();
   private static final RequestCounter COUNTER = new RequestCounter();
   private DynamoDbClient client;
   private String table;
@@ -40,8 +38,7 @@ class DynamoDbJournalStoreTest extends JournalStoreContract {
   @Override
   protected JournalStore newStore() {
     client = DYNALITE.client(COUNTER);
-    table = "journal-" + TABLES.incrementAndGet();
-    DynamoDbTables.create(client, table);
+    table = DYNALITE.createTable(client, "journal");
     return new DynamoDbJournalStore(client, table);
   }
 

@@ -13,12 +13,14 @@ import io.chaosfn.store.Outcome;
 import io.chaosfn.store.local.DirectoryJournalStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,6 +72,19 @@ class JournalApiHandlerTest {
     APIGatewayV2HTTPResponse typed = call(event);
     assertThat(answer.path("statusCode").asInt()).isEqualTo(typed.getStatusCode());
     assertThat(JSON.readTree(answer.path("body").asString())).isEqualTo(body(typed));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "not json", "[]", "42", "\"GET /experiments\"", "{\"version\": \"2.0\"", "null"})
+  void streamHandler_eventThatIsNotAJsonObject_answers400(String event) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+
+    JsonNode answer = JSON.readTree(out.toByteArray());
+    assertThat(answer.path("statusCode").asInt()).isEqualTo(400);
+    assertThat(JSON.readTree(answer.path("body").asString()).path("error").path("message").asString())
+        .startsWith("the event is not a payload 2.0 JSON object");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.chaosfn.functions.http;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,9 +20,22 @@ public final class HttpEnvelope {
 
   private HttpEnvelope() {}
 
-  /** The request in a payload 2.0 event. */
+  /**
+   * The request in a payload 2.0 event.
+   *
+   * @throws HttpProblem 400 when the event is not a JSON object (a direct invoke with anything else)
+   */
   public static HttpRequest read(InputStream event) {
-    return HttpRequest.from(JSON.readTree(event));
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(event);
+    } catch (JacksonException e) {
+      throw HttpProblem.badRequest("the event is not a payload 2.0 JSON object: " + e.getOriginalMessage());
+    }
+    if (tree == null || !tree.isObject()) {
+      throw HttpProblem.badRequest("the event is not a payload 2.0 JSON object");
+    }
+    return HttpRequest.from(tree);
   }
 
   /**

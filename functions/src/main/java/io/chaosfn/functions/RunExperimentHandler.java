@@ -2,6 +2,7 @@ package io.chaosfn.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.chaosfn.Json;
 import io.chaosfn.flow.RunRequest;
 import io.chaosfn.flow.RunResult;
 import io.chaosfn.flow.RunService;
@@ -10,11 +11,9 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.MDC;
-import tools.jackson.databind.json.JsonMapper;
 
 /** RunExperiment: a schedule, a {@code chaosfn.run.requested} event or a direct invoke → {@link RunService}. */
 public final class RunExperimentHandler implements RequestStreamHandler {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final RunService runs;
   private final Clock clock;
 
@@ -34,7 +33,7 @@ public final class RunExperimentHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) {
-    RunRequest request = RunEnvelope.request(JSON.readTree(input));
+    RunRequest request = RunEnvelope.request(Json.MAPPER.readTree(input));
     // The lease and the time guard end where Lambda will stop this invocation.
     Instant deadline = clock.instant().plusMillis(context.getRemainingTimeInMillis());
     MDC.put("experiment_id", request.experiment());
@@ -43,7 +42,7 @@ public final class RunExperimentHandler implements RequestStreamHandler {
     try {
       RunResult result = runs.run(request, deadline);
       MDC.put("run_id", result.runId());
-      JSON.writeValue(output, RunEnvelope.response(result));
+      Json.MAPPER.writeValue(output, RunEnvelope.response(result));
     } finally {
       MDC.clear();
     }

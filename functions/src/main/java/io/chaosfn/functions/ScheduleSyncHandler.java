@@ -2,6 +2,7 @@ package io.chaosfn.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.chaosfn.Json;
 import io.chaosfn.flow.ObjectChange;
 import io.chaosfn.flow.ScheduleSyncService;
 import io.chaosfn.flow.SyncResult;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,7 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ScheduleSyncHandler implements RequestStreamHandler {
   /** The variables this function needs besides {@link Settings#VARIABLES}, for the SAM template contract test. */
   public static final List<String> VARIABLES = Settings.SCHEDULE_VARIABLES;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final ScheduleSyncService schedules;
 
   public ScheduleSyncHandler() {
@@ -36,11 +35,11 @@ public final class ScheduleSyncHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) {
-    ObjectChange change = change(JSON.readTree(input));
+    ObjectChange change = change(Json.MAPPER.readTree(input));
     MDC.put("request_id", context == null ? null : context.getAwsRequestId());
     MDC.put("object", change.uri());
     try {
-      JSON.writeValue(output, answer(schedules.sync(change)));
+      Json.MAPPER.writeValue(output, answer(schedules.sync(change)));
     } finally {
       MDC.clear();
     }

@@ -2,19 +2,18 @@ package io.chaosfn.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.chaosfn.Json;
 import io.chaosfn.flow.SweepService;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.MDC;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Sweeper (every 5 minutes): finishes runs whose function died, through {@link SweepService}. */
 public final class SweeperHandler implements RequestStreamHandler {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final SweepService sweeps;
   private final Clock clock;
 
@@ -36,7 +35,7 @@ public final class SweeperHandler implements RequestStreamHandler {
       // A tree, not a Map: writing a Map loads the mapper's annotation introspection, some 50 ms of a cold start.
       ObjectNode answer = JsonNodeFactory.instance.objectNode();
       swept.forEach(answer.putArray("interrupted")::add);
-      JSON.writeValue(output, answer);
+      Json.MAPPER.writeValue(output, answer);
     } finally {
       MDC.clear();
     }

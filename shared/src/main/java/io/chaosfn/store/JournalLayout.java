@@ -1,5 +1,6 @@
 package io.chaosfn.store;
 
+import io.chaosfn.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -52,7 +52,6 @@ public record JournalLayout(Duration retention, int inlineJournalLimit) {
   private static final Pattern RUN_ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,127}");
   private static final int MAC_BYTES = 16;
   private static final String MAC_ALGORITHM = "HmacSHA256";
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
   public JournalLayout {
@@ -151,9 +150,9 @@ public record JournalLayout(Duration retention, int inlineJournalLimit) {
    * read), bound to the query's filters so it cannot be replayed against another query, and signed.
    */
   public static String encodeCursor(byte[] key, RunQuery query, Map<String, String> position) {
-    ObjectNode json = MAPPER.createObjectNode();
+    ObjectNode json = Json.MAPPER.createObjectNode();
     position.forEach(json::put);
-    byte[] payload = MAPPER.writeValueAsBytes(json);
+    byte[] payload = Json.MAPPER.writeValueAsBytes(json);
     return BASE64.encodeToString(payload) + "." + BASE64.encodeToString(mac(key, query, payload));
   }
 
@@ -179,7 +178,7 @@ public record JournalLayout(Duration retention, int inlineJournalLimit) {
               + "with the same filters");
     }
     try {
-      JsonNode json = MAPPER.readTree(payload);
+      JsonNode json = Json.MAPPER.readTree(payload);
       Map<String, String> position = new LinkedHashMap<>();
       json.properties().forEach(e -> position.put(e.getKey(), e.getValue().asString()));
       return position;

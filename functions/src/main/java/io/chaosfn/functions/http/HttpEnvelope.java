@@ -1,10 +1,10 @@
 package io.chaosfn.functions.http;
 
+import io.chaosfn.Json;
 import java.io.InputStream;
 import java.io.OutputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  * functions load anyway.
  */
 public final class HttpEnvelope {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private HttpEnvelope() {}
 
@@ -28,7 +27,7 @@ public final class HttpEnvelope {
   public static HttpRequest read(InputStream event) {
     JsonNode tree;
     try {
-      tree = JSON.readTree(event);
+      tree = Json.MAPPER.readTree(event);
     } catch (JacksonException e) {
       throw HttpProblem.badRequest("the event is not a payload 2.0 JSON object: " + e.getOriginalMessage());
     }
@@ -47,7 +46,7 @@ public final class HttpEnvelope {
         .put("isBase64Encoded", false);
     ObjectNode context = event.putObject("requestContext").put("requestId", "priming").put("stage", "$default");
     context.putObject("http").put("method", method).put("path", path);
-    return JSON.writeValueAsBytes(event);
+    return Json.MAPPER.writeValueAsBytes(event);
   }
 
   /**
@@ -58,6 +57,6 @@ public final class HttpEnvelope {
     ObjectNode envelope = JsonNodeFactory.instance.objectNode().put("statusCode", response.status());
     envelope.putObject("headers").put("Content-Type", "application/json");
     envelope.put("body", response.bodyText()).put("isBase64Encoded", false);
-    JSON.writeValue(output, envelope);
+    Json.MAPPER.writeValue(output, envelope);
   }
 }

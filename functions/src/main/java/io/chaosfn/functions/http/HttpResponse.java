@@ -1,18 +1,17 @@
 package io.chaosfn.functions.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.chaosfn.Json;
 import io.chaosfn.experiment.Problem;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A JSON response; every answer, errors included, is JSON. */
 public record HttpResponse(int status, JsonNode body) {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   public static HttpResponse json(int status, JsonNode body) {
     return new HttpResponse(status, body);
@@ -38,7 +37,7 @@ public record HttpResponse(int status, JsonNode body) {
 
   /** The body as the response carries it: JSON text. */
   String bodyText() {
-    return JSON.writeValueAsString(body);
+    return Json.MAPPER.writeValueAsString(body);
   }
 
   public APIGatewayV2HTTPResponse toLambda() {

@@ -1,5 +1,6 @@
 package io.chaosfn.activity.http;
 
+import io.chaosfn.Json;
 import io.chaosfn.activity.ActivityContext;
 import io.chaosfn.activity.ActivityFailedException;
 import io.chaosfn.activity.ActivityProvider;
@@ -69,7 +70,7 @@ public final class HttpProvider implements ActivityProvider {
       uri = withQuery(uri, HttpArguments.formEncode(arguments));
     } else if (JSON.equals(headers.get("Content-Type"))) {
       // Chaos Toolkit looks the header up with this exact spelling and value: "content-type" sends a form.
-      body = JsonBodies.write(arguments == null ? JsonNodeFactory.instance.objectNode() : arguments);
+      body = Json.MAPPER.writeValueAsBytes(arguments == null ? JsonNodeFactory.instance.objectNode() : arguments);
     } else {
       String form = HttpArguments.formEncode(arguments);
       if (!form.isEmpty()) {
@@ -136,7 +137,7 @@ public final class HttpProvider implements ActivityProvider {
       return JsonNodeFactory.instance.nullNode();
     }
     try {
-      return JsonBodies.read(body);
+      return Json.MAPPER.readTree(body);
     } catch (JacksonException e) {
       // CTK difference: requests' JSON error escapes and aborts the run; here only the activity fails.
       throw new ActivityFailedException("the response of " + displayUrl

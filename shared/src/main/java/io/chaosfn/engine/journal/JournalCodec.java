@@ -1,5 +1,6 @@
 package io.chaosfn.engine.journal;
 
+import io.chaosfn.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,8 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JournalCodec {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final ObjectWriter PRETTY = MAPPER.writer().with(new DefaultPrettyPrinter(
+  private static final ObjectWriter PRETTY = Json.MAPPER.writer().with(new DefaultPrettyPrinter(
       Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
       .withObjectIndenter(new DefaultIndenter("  ", "\n"))
       .withArrayIndenter(new DefaultIndenter("  ", "\n")));
@@ -99,7 +98,7 @@ public final class JournalCodec {
   }
 
   public static Journal read(byte[] bytes) {
-    return fromJson(MAPPER.readTree(bytes));
+    return fromJson(Json.MAPPER.readTree(bytes));
   }
 
   /** Two-space indented JSON, as the journal file is written. */

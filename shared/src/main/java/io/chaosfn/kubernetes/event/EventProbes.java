@@ -2,6 +2,7 @@ package io.chaosfn.kubernetes.event;
 
 import static io.chaosfn.activity.Parameter.optional;
 
+import io.chaosfn.Json;
 import io.chaosfn.activity.ActivityContext;
 import io.chaosfn.activity.NativeActivity;
 import io.chaosfn.kubernetes.ApiRequest;
@@ -12,14 +13,12 @@ import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code chaosk8s.event.probes.get_events(label_selector, limit)}: the {@code events.k8s.io/v1} event list
  * across all namespaces, returned as the API's JSON (so it needs the ClusterRole variant of the RBAC).
  */
 public final class EventProbes {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final KubernetesSupport support;
 
@@ -38,6 +37,6 @@ public final class EventProbes {
     String json = support.call(ApiRequest.of("list", "events.k8s.io", "events", null), () ->
         client.getKubernetesSerialization().asJson(
             client.events().v1().events().inAnyNamespace().list(options.build())));
-    return JSON.readTree(json);
+    return Json.MAPPER.readTree(json);
   }
 }

@@ -1,5 +1,6 @@
 package io.chaosfn.store.local;
 
+import io.chaosfn.Json;
 import io.chaosfn.engine.journal.Timestamps;
 import io.chaosfn.engine.journal.Trigger;
 import io.chaosfn.experiment.Problem;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,12 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code chaosfn} object, so a user reading both sees one vocabulary.
  */
 final class RunIndexCodec {
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private RunIndexCodec() {}
 
   static byte[] write(RunRecord run) {
-    ObjectNode json = MAPPER.createObjectNode();
+    ObjectNode json = Json.MAPPER.createObjectNode();
     json.put("run_id", run.runId());
     json.put("experiment_id", run.experimentId());
     json.put("outcome", run.outcome().wireName());
@@ -37,7 +36,7 @@ final class RunIndexCodec {
     ArrayNode problems = json.putArray("problems");
     run.problems().forEach(p -> problems.addObject().put("path", p.path()).put("message", p.message()));
     json.put("experiment_version", run.experimentVersion());
-    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
   }
 
   /** The run without its journal, and whether it has one on disk. */
@@ -47,7 +46,7 @@ final class RunIndexCodec {
    * @throws IllegalArgumentException when the bytes are not an index file
    */
   static Entry read(byte[] bytes) {
-    JsonNode json = MAPPER.readTree(bytes);
+    JsonNode json = Json.MAPPER.readTree(bytes);
     if (!json.isObject() || !json.path("trigger").isObject()) {
       throw new IllegalArgumentException("not a chaosfn run index");
     }

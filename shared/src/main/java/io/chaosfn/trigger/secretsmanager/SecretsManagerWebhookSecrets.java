@@ -1,5 +1,6 @@
 package io.chaosfn.trigger.secretsmanager;
 
+import io.chaosfn.Json;
 import io.chaosfn.trigger.DeploySource;
 import io.chaosfn.trigger.SharedSecret;
 import io.chaosfn.trigger.WebhookSecrets;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The webhook secrets in one Secrets Manager secret whose string is a JSON object keyed by source:
@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SecretsManagerWebhookSecrets implements WebhookSecrets {
   private static final Logger LOG = LoggerFactory.getLogger(SecretsManagerWebhookSecrets.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final SecretsManagerClient client;
   private final String secretId;
@@ -72,7 +71,7 @@ public final class SecretsManagerWebhookSecrets implements WebhookSecrets {
     // Messages below name the secret and the key, never a value: a parse error could quote one.
     JsonNode json;
     try {
-      json = value == null ? null : JSON.readTree(value);
+      json = value == null ? null : Json.MAPPER.readTree(value);
     } catch (JacksonException e) {
       throw new WebhookUnavailableException("the webhook secret " + secretId + " is not a JSON object", null);
     }

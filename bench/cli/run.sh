@@ -3,6 +3,8 @@
 # measured in the same round, then the engine's in-process overhead per activity. The baselines:
 #   hello          a JVM hello world;
 #   jdk-get200     200 GETs through HttpURLConnection in a fresh JVM (bench/http-client), the floor of the http run;
+#   jdk-spawn200   200 runs of `true`, output read, in a fresh JVM with the launcher's flags (Spawn.java), the floor
+#                  of the process run;
 #   py-http200     the I/O alone of Chaos Toolkit's http200 run: 200 requests.get, a new Session each;
 #   py-process200  the I/O alone of its process200 run: 200 subprocess.run(["true"]) with captured output.
 # The two py-* rows are a lower bound of the reference's own time on this machine now (bench/cli/reference_io.py).
@@ -30,7 +32,7 @@ OUT=$(mktemp -d)
 SERVER_PID=
 trap '[[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$OUT"' EXIT
 
-javac -d "$OUT/classes" "$HERE/Hello.java" "$HERE/BenchServer.java" "$HERE/../http-client/HttpClientBench.java"
+javac -d "$OUT/classes" "$HERE/Hello.java" "$HERE/Spawn.java" "$HERE/BenchServer.java" "$HERE/../http-client/HttpClientBench.java"
 javac -cp "$JAR" -d "$OUT/classes" "$HERE/EngineOverhead.java"
 java -Dsun.net.httpserver.nodelay=true -cp "$OUT/classes" BenchServer > "$OUT/port" &
 SERVER_PID=$!
@@ -48,8 +50,10 @@ declare -A COMMANDS=(
   [bin-http200]="$ROOT/bin/chaosfn run --journal-path $OUT/journal.json --store dir:$OUT/store $OUT/http200.json"
   [bin-process200]="$ROOT/bin/chaosfn run --journal-path $OUT/journal.json --store dir:$OUT/store $OUT/process200.json"
 )
-ORDER=(hello jdk-get200 jar-empty jar-http200 jar-process200 bin-empty bin-http200 bin-process200)
+ORDER=(hello jdk-get200 jdk-spawn200 jar-empty jar-http200 jar-process200 bin-empty bin-http200 bin-process200)
 COMMANDS[jdk-get200]="java -cp $OUT/classes HttpClientBench urlconnection $PORT 200"
+COMMANDS[jdk-spawn200]="java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
+  -Djdk.lang.Process.launchMechanism=VFORK -cp $OUT/classes Spawn 200"
 if [[ -n ${BASELINE:-} ]]; then
   for kind in empty http200 process200; do
     COMMANDS[base-$kind]="$BASELINE/bin/chaosfn run --journal-path $OUT/journal.json --store dir:$OUT/store $OUT/$kind.json"
@@ -110,6 +114,12 @@ for launcher in jar bin; do
   done
 done
 
+for pair in http200:jdk-get200 process200:jdk-spawn200; do
+  ours=$(cut -d' ' -f1 "$OUT/bin-${pair%%:*}.times" | median)
+  floor=$(cut -d' ' -f1 "$OUT/${pair#*:}.times" | median)
+  awk -v k="${pair%%:*}" -v f="${pair#*:}" -v o="$ours" -v b="$floor" \
+    'BEGIN { printf "bin/chaosfn %s / %s (the same I/O in a bare JVM) = %.2f\n", k, f, o / b }'
+done
 if [[ -s $OUT/py-http200.times ]]; then
   for kind in http200 process200; do
     ours=$(cut -d' ' -f1 "$OUT/bin-$kind.times" | median)

@@ -4,6 +4,7 @@ import io.chaosfn.notify.slack.SlackCredentials;
 import io.chaosfn.notify.slack.SlackNotifications;
 import io.chaosfn.notify.slack.SlackSettings;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,8 +30,16 @@ public record SlackVariables(String channel, URI journalApi, String apiUrl, Stri
    */
   public static SlackVariables from(Map<String, String> variables) {
     String journalApi = value(variables, JOURNAL_API_URL);
-    return new SlackVariables(value(variables, CHANNEL), journalApi == null ? null : URI.create(journalApi),
+    return new SlackVariables(value(variables, CHANNEL), journalApi == null ? null : uri(journalApi),
         value(variables, API_URL), value(variables, WEBHOOK_URL));
+  }
+
+  private static URI uri(String journalApi) {
+    try {
+      return new URI(journalApi);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(JOURNAL_API_URL + " is not a URI: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, ValidateCommand.class, JournalsCommand.class},
     description = "Chaos Toolkit experiments, run continuously.")
 public final class ChaosfnCommand implements Runnable {
-  static final NativeActivities NO_EXTRA_ACTIVITIES = java.util.List::of;
+  private static final NativeActivities NO_EXTRA_ACTIVITIES = java.util.List::of;
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -33,7 +33,8 @@ public final class ChaosfnCommand implements Runnable {
    * for Python functions (decisions.md §5). The production entry point adds none.
    */
   public static int execute(String[] args, CliEnvironment environment, NativeActivities extraActivities) {
-    CommandLine commandLine = new CommandLine(new ChaosfnCommand(), new Factory(environment, extraActivities));
+    PendingComponents components = PendingComponents.start(environment, extraActivities);
+    CommandLine commandLine = new CommandLine(new ChaosfnCommand(), new Factory(environment, components));
     commandLine.setOut(new PrintWriter(environment.out(), true));
     commandLine.setErr(new PrintWriter(environment.err(), true));
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -52,20 +53,20 @@ public final class ChaosfnCommand implements Runnable {
   /** Gives every command the same environment, so tests never touch the real one. */
   private static final class Factory implements CommandLine.IFactory {
     private final CliEnvironment environment;
-    private final NativeActivities extraActivities;
+    private final PendingComponents components;
 
-    Factory(CliEnvironment environment, NativeActivities extraActivities) {
+    Factory(CliEnvironment environment, PendingComponents components) {
       this.environment = environment;
-      this.extraActivities = extraActivities;
+      this.components = components;
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == RunCommand.class) {
-        return type.cast(new RunCommand(environment, extraActivities));
+        return type.cast(new RunCommand(environment, components));
       }
       if (type == ValidateCommand.class) {
-        return type.cast(new ValidateCommand(environment, extraActivities));
+        return type.cast(new ValidateCommand(environment, components));
       }
       if (type == JournalsCommand.class) {
         return type.cast(new JournalsCommand(environment));

@@ -1,5 +1,6 @@
 package io.chaosfn.functions.cli;
 
+import io.chaosfn.ChaosfnException;
 import io.chaosfn.activity.ActivityFailedException;
 import io.chaosfn.activity.ActivityRegistry;
 import io.chaosfn.activity.NativeActivities;
@@ -12,36 +13,25 @@ import io.chaosfn.engine.control.NativeControl;
 import io.chaosfn.engine.control.Safeguards;
 import io.chaosfn.experiment.ExperimentParser;
 import io.chaosfn.functions.AwsCredentialVariables;
-import io.chaosfn.functions.DynamoDbSettings;
 import io.chaosfn.functions.SlackVariables;
 import io.chaosfn.kubernetes.GuardrailPolicy;
 import io.chaosfn.notify.slack.SlackCredentials;
 import io.chaosfn.notify.slack.SlackNotifications;
 import io.chaosfn.kubernetes.KubernetesActivities;
 import io.chaosfn.kubernetes.auth.ClusterClients;
-import io.chaosfn.store.JournalStore;
-import io.chaosfn.store.dynamodb.DynamoDbJournalStore;
-import io.chaosfn.store.local.DirectoryJournalStore;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * The CLI's composition root: every provider, the native activities and controls, and the journal store.
+ * The CLI's composition root for running and validating: every provider, the native activities and controls.
  * Production registers no extra activities; tests add their stand-ins through {@link ChaosfnCommand#execute(String[],
  * CliEnvironment, NativeActivities)}.
  */
 final class CliComponents {
-  static final String STORE_VARIABLE = "CHAOSFN_STORE";
-  private static final String DIRECTORY = "dir:";
-  private static final String DYNAMODB = "dynamodb:";
-  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
   private final CliEnvironment environment;
   private final ActivityRegistry registry;
   private final Providers providers;
@@ -68,8 +58,13 @@ final class CliComponents {
    * reads it.
    */
   private static Optional<SlackNotifications> slack(CliEnvironment environment) {
-    return SlackVariables.from(environment.variables())
-        .notifications(SlackCredentials.fromEnvironment(environment.variables()));
+    SlackVariables variables;
+    try {
+      variables = SlackVariables.from(environment.variables());
+    } catch (IllegalArgumentException e) {
+      throw new ChaosfnException(e.getMessage(), e);
+    }
+    return variables.notifications(SlackCredentials.fromEnvironment(environment.variables()));
   }
 
   Optional<SlackNotifications> slack() {
@@ -96,40 +91,5 @@ final class CliComponents {
   ExperimentParser parser() {
     return new ExperimentParser(providers,
         controls.stream().collect(Collectors.toMap(NativeControl::module, c -> c::validate)));
-  }
-
-  /**
-   * The store named by {@code --store}, else {@code CHAOSFN_STORE}, else {@code dir:~/.chaosfn/journals}:
-   * {@code dir:PATH} or {@code dynamodb:TABLE}. The DynamoDB client is only built when a table is named, so
-   * other commands never load the SDK's client classes.
-   *
-   * @throws CommandLine.ParameterException for a malformed store name or incomplete AWS settings (a usage error)
-   */
-  JournalStore store(String option, CommandLine commandLine) {
-    String name = option != null ? option : environment.get(STORE_VARIABLE);
-    if (name == null || name.isBlank()) {
-      return new DirectoryJournalStore(environment.home().resolve(".chaosfn").resolve("journals"));
-    }
-    if (name.startsWith(DIRECTORY) && name.length() > DIRECTORY.length()) {
-      String path = name.substring(DIRECTORY.length());
-      return new DirectoryJournalStore(path.startsWith("~/") ? environment.home().resolve(path.substring(2))
-          : Path.of(path));
-    }
-    if (name.startsWith(DYNAMODB) && TABLE_NAME.matcher(name.substring(DYNAMODB.length())).matches()) {
-      return dynamoDbStore(name.substring(DYNAMODB.length()), commandLine);
-    }
-    throw new CommandLine.ParameterException(commandLine,
-        "unknown store '" + name + "': expected dir:PATH or dynamodb:TABLE (a table name is 3-255 letters, digits,"
-            + " '_', '-' or '.')");
-  }
-
-  private JournalStore dynamoDbStore(String table, CommandLine commandLine) {
-    DynamoDbSettings settings;
-    try {
-      settings = DynamoDbSettings.from(environment.variables());
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(commandLine, "store dynamodb:" + table + ": " + e.getMessage());
-    }
-    return new DynamoDbJournalStore(settings.client(), table);
   }
 }

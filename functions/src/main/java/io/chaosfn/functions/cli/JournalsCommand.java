@@ -44,7 +44,7 @@ final class JournalsCommand implements Runnable {
   }
 
   JournalStore store(CommandLine commandLine) {
-    return new CliComponents(environment, ChaosfnCommand.NO_EXTRA_ACTIVITIES).store(store, commandLine);
+    return JournalStores.open(store, environment, commandLine);
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Runs, newest first.")

@@ -1,6 +1,5 @@
 package io.chaosfn.functions.cli;
 
-import io.chaosfn.activity.NativeActivities;
 import io.chaosfn.engine.RunContext;
 import io.chaosfn.engine.RunListener;
 import io.chaosfn.engine.Runner;
@@ -44,7 +43,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run an experiment and write its journal.")
 final class RunCommand implements Callable<Integer> {
   private final CliEnvironment environment;
-  private final NativeActivities extraActivities;
+  private final PendingComponents components;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -90,17 +89,17 @@ final class RunCommand implements Callable<Integer> {
       description = "Where runs are kept for 'journals' (default dir:~/.chaosfn/journals, or $CHAOSFN_STORE).")
   String store;
 
-  RunCommand(CliEnvironment environment, NativeActivities extraActivities) {
+  RunCommand(CliEnvironment environment, PendingComponents components) {
     this.environment = environment;
-    this.extraActivities = extraActivities;
+    this.components = components;
   }
 
   @Override
   public Integer call() {
     CommandLine commandLine = spec.commandLine();
     Options options = Options.parse(this, commandLine);
-    CliComponents components = new CliComponents(environment, extraActivities);
-    JournalStore journals = components.store(store, commandLine);
+    CliComponents components = this.components.get();
+    JournalStore journals = JournalStores.open(store, environment, commandLine);
     ChaosToolkitSettings settings = document.settings(environment);
     Experiment experiment;
     LoadedDocument loaded;

@@ -1,6 +1,5 @@
 package io.chaosfn.functions.cli;
 
-import io.chaosfn.activity.NativeActivities;
 import io.chaosfn.experiment.Experiment;
 import io.chaosfn.experiment.InvalidExperimentException;
 import io.chaosfn.experiment.Problem;
@@ -15,19 +14,19 @@ import picocli.CommandLine.Mixin;
     description = "Check an experiment without running anything.")
 final class ValidateCommand implements Callable<Integer> {
   private final CliEnvironment environment;
-  private final NativeActivities extraActivities;
+  private final PendingComponents components;
 
   @Mixin
   DocumentOptions document = new DocumentOptions();
 
-  ValidateCommand(CliEnvironment environment, NativeActivities extraActivities) {
+  ValidateCommand(CliEnvironment environment, PendingComponents components) {
     this.environment = environment;
-    this.extraActivities = extraActivities;
+    this.components = components;
   }
 
   @Override
   public Integer call() {
-    CliComponents components = new CliComponents(environment, extraActivities);
+    CliComponents components = this.components.get();
     ChaosToolkitSettings settings = document.settings(environment);
     try {
       LoadedDocument loaded = document.load(environment, settings);

@@ -77,4 +77,30 @@ class CliSlackTest {
     assertThat(code).isZero();
     assertThat(Files.readString(dir.resolve("j.json"))).contains("\"notifications\"");
   }
+
+  @Test
+  void run_withAMalformedJournalApiUrl_failsNamingTheVariable_andRunsNothing() {
+    cli.variables.put("CHAOSFN_SLACK_WEBHOOK_URL", slack.webhookUrl());
+    cli.variables.put("CHAOSFN_JOURNAL_API_URL", "https://journals example/");
+
+    int code = cli.execute("run", experiment.toString(), "--journal-path", dir.resolve("j.json").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(cli.err).contains("chaosfn: CHAOSFN_JOURNAL_API_URL is not a URI").doesNotContain("Exception");
+    assertThat(dir.resolve("j.json")).doesNotExist();
+    assertThat(slack.requests).isEmpty();
+  }
+
+  /** The components are built on a second thread; commands that use none never see their failure. */
+  @Test
+  void helpVersionAndJournals_needNoSlackSettings() {
+    cli.variables.put("CHAOSFN_JOURNAL_API_URL", "https://journals example/");
+
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(cli.out).contains("Usage: chaosfn");
+    assertThat(cli.execute("--version")).isZero();
+    assertThat(cli.execute("journals", "list")).isZero();
+    assertThat(cli.execute("validate", experiment.toString())).isEqualTo(1);
+    assertThat(cli.err).contains("CHAOSFN_JOURNAL_API_URL is not a URI");
+  }
 }

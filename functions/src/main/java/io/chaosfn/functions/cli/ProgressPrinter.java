@@ -8,7 +8,6 @@ import io.chaosfn.engine.journal.SteadyState;
 import io.chaosfn.experiment.Activity;
 import io.chaosfn.experiment.Experiment;
 import java.io.PrintStream;
-import java.util.Locale;
 
 /** One line per activity on stderr when it starts, and one with its status and duration when it ends. */
 final class ProgressPrinter implements RunListener {
@@ -39,12 +38,22 @@ final class ProgressPrinter implements RunListener {
     String status = item.status() == null ? "interrupted" : item.status();
     String tolerance = item.toleranceMet() == null ? "" : item.toleranceMet() ? ", within tolerance" : ", OUT of tolerance";
     err.println("[" + phase.journalName() + "] " + activity.kind().documentName() + " '" + activity.name() + "' "
-        + status + " in " + String.format(Locale.ROOT, "%.3f", item.duration()) + " s" + tolerance);
+        + status + " in " + seconds(item.duration()) + " s" + tolerance);
   }
 
   @Override
   public void runFinished(Journal journal) {
     err.println("[run] " + journal.status() + (journal.deviated() ? ", deviated" : "") + " in "
-        + String.format(Locale.ROOT, "%.3f", journal.duration()) + " s");
+        + seconds(journal.duration()) + " s");
+  }
+
+  /**
+   * Seconds with three decimals, rounded half up. Not {@code String.format}: on a cold JVM each call costs ~0.1 ms,
+   * a fifth of a process probe's overhead in a 200-probe run (docs/performance.md).
+   */
+  static String seconds(double seconds) {
+    long millis = Math.round(Math.abs(seconds) * 1000);
+    String fraction = Long.toString(1000 + millis % 1000).substring(1);
+    return (seconds < 0 && millis > 0 ? "-" : "") + millis / 1000 + "." + fraction;
   }
 }

@@ -86,7 +86,7 @@ public final class JournalQueryService {
   public ObjectNode run(String runId, Map<String, String> parameters) {
     QueryParameters.of(parameters, Set.of()).check();
     RunRecord run = store.get(runId).orElseThrow(() -> new NotFoundException("no run '" + runId + "'"));
-    return run.journal() != null ? JournalCodec.toJson(run.journal()) : QueryJson.run(run);
+    return run.journal() != null ? JournalCodec.toJson(run.journal()) : run.summaryJson();
   }
 
   /**
@@ -127,7 +127,7 @@ public final class JournalQueryService {
   private static ObjectNode pageJson(Page<RunRecord> page) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     ArrayNode runs = json.putArray("runs");
-    page.items().forEach(run -> runs.add(QueryJson.run(run)));
+    page.items().forEach(run -> runs.add(run.summaryJson()));
     json.put("next_cursor", page.nextCursor());
     return json;
   }

@@ -4,9 +4,7 @@ import io.chaosfn.engine.journal.Timestamps;
 import io.chaosfn.store.ExperimentHistory;
 import io.chaosfn.store.ExperimentSummary;
 import io.chaosfn.store.Outcome;
-import io.chaosfn.store.RunRecord;
 import java.time.Instant;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,24 +24,6 @@ final class QueryJson {
     json.put("last_outcome", experiment.lastOutcome() == null ? null : experiment.lastOutcome().wireName());
     json.put("last_run_id", experiment.lastRunId());
     json.put("last_run_at", time(experiment.lastRunAt()));
-    return json;
-  }
-
-  /** A run without its journal: what listings return, and what {@code /runs/{id}} returns for a run without one. */
-  static ObjectNode run(RunRecord run) {
-    ObjectNode json = NODES.objectNode();
-    json.put("run_id", run.runId());
-    json.put("experiment_id", run.experimentId());
-    json.put("outcome", run.outcome().wireName());
-    json.put("deviated", run.deviated());
-    json.put("title", run.title());
-    json.set("trigger", run.trigger().toJson());
-    json.put("started_at", time(run.startedAt()));
-    json.put("ended_at", time(run.endedAt()));
-    json.put("experiment_version", run.experimentVersion());
-    json.put("reason", run.reason());
-    ArrayNode problems = json.putArray("problems");
-    run.problems().forEach(p -> problems.addObject().put("path", p.path()).put("message", p.message()));
     return json;
   }
 

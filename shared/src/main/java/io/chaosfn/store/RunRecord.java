@@ -1,11 +1,16 @@
 package io.chaosfn.store;
 
 import io.chaosfn.engine.journal.Journal;
+import io.chaosfn.engine.journal.Timestamps;
 import io.chaosfn.engine.journal.Trigger;
 import io.chaosfn.experiment.Problem;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -53,6 +58,69 @@ public record RunRecord(
   public RunRecord withJournal(Journal amended) {
     return new RunRecord(runId, experimentId, outcome, deviated, title, trigger, startedAt, endedAt, amended, reason,
         problems, experimentVersion);
+  }
+
+  /**
+   * The run without its journal as JSON: what the journal API's listings answer and what the directory store's
+   * index files hold. Snake-case keys like the journal's {@code chaosfn} object, timestamps as the journal writes
+   * them, absent values as null so every run has the same keys.
+   */
+  public ObjectNode summaryJson() {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("run_id", runId);
+    json.put("experiment_id", experimentId);
+    json.put("outcome", outcome.wireName());
+    json.put("deviated", deviated);
+    json.put("title", title);
+    json.set("trigger", trigger.toJson());
+    json.put("started_at", Timestamps.format(startedAt));
+    json.put("ended_at", endedAt == null ? null : Timestamps.format(endedAt));
+    json.put("experiment_version", experimentVersion);
+    json.put("reason", reason);
+    ArrayNode list = json.putArray("problems");
+    problems.forEach(p -> list.addObject().put("path", p.path()).put("message", p.message()));
+    return json;
+  }
+
+  /**
+   * Reads {@link #summaryJson()}: the run, without a journal.
+   *
+   * @throws IllegalArgumentException when the JSON is not a run's summary
+   */
+  public static RunRecord fromSummaryJson(JsonNode json) {
+    if (!json.isObject() || !json.path("trigger").isObject()) {
+      throw new IllegalArgumentException("not a chaosfn run");
+    }
+    String outcome = required(json, "outcome");
+    List<Problem> problems = new ArrayList<>();
+    json.path("problems").values().forEach(
+        p -> problems.add(new Problem(p.path("path").asString(""), p.path("message").asString(""))));
+    String endedAt = optional(json, "ended_at");
+    return new RunRecord(
+        required(json, "run_id"),
+        required(json, "experiment_id"),
+        Outcome.fromWireName(outcome).orElseThrow(() -> new IllegalArgumentException("unknown outcome " + outcome)),
+        json.path("deviated").asBoolean(false),
+        optional(json, "title"),
+        Trigger.fromJson((ObjectNode) json.get("trigger")),
+        Timestamps.parse(required(json, "started_at")),
+        endedAt == null ? null : Timestamps.parse(endedAt),
+        null,
+        optional(json, "reason"),
+        problems,
+        optional(json, "experiment_version"));
+  }
+
+  private static String required(JsonNode json, String key) {
+    String value = optional(json, key);
+    if (value == null) {
+      throw new IllegalArgumentException("'" + key + "' is missing");
+    }
+    return value;
+  }
+
+  private static String optional(JsonNode json, String key) {
+    return json.path(key).isString() ? json.get(key).asString() : null;
   }
 
   /** A finished run, from its journal. */

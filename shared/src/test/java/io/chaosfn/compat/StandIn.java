@@ -14,9 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
  * keyword arguments as Python does: an argument the function does not declare is a {@link TypeError}, which the
  * python provider renders as {@code "TypeError: ..."}, as Chaos Toolkit renders the Python exception.
  */
-record StandIn(String module, String func, List<Parameter> parameters, Body body) implements NativeActivity {
+public record StandIn(String module, String func, List<Parameter> parameters, Body body) implements NativeActivity {
   /** The function's behaviour, given its bound arguments. */
-  interface Body {
+  public interface Body {
     JsonNode call(ObjectNode arguments);
   }
 

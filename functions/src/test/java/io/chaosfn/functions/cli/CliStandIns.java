@@ -1,17 +1,15 @@
 package io.chaosfn.functions.cli;
 
-import io.chaosfn.activity.ActivityContext;
 import io.chaosfn.activity.ActivityFailedException;
 import io.chaosfn.activity.NativeActivities;
 import io.chaosfn.activity.NativeActivity;
 import io.chaosfn.activity.Parameter;
+import io.chaosfn.compat.StandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.BooleanNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Test-scope stand-ins (decisions.md §5) for the two Python functions the Chaos Toolkit CLI fixtures call:
@@ -21,43 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class CliStandIns implements NativeActivities {
   @Override
   public Collection<NativeActivity> activities() {
-    return List.of(new Function("os.path", "exists", List.of(Parameter.required("path"))) {
-      @Override
-      public JsonNode call(ObjectNode arguments, ActivityContext context) {
-        return BooleanNode.valueOf(Files.exists(Path.of(arguments.get("path").asString())));
-      }
-    }, new Function("tests.fixtures.force_failure", "kaboom", List.of()) {
-      @Override
-      public JsonNode call(ObjectNode arguments, ActivityContext context) {
-        throw new ActivityFailedException("kaboom");
-      }
-    });
-  }
-
-  private abstract static class Function implements NativeActivity {
-    private final String module;
-    private final String func;
-    private final List<Parameter> parameters;
-
-    Function(String module, String func, List<Parameter> parameters) {
-      this.module = module;
-      this.func = func;
-      this.parameters = parameters;
-    }
-
-    @Override
-    public String module() {
-      return module;
-    }
-
-    @Override
-    public String func() {
-      return func;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return parameters;
-    }
+    return List.of(
+        new StandIn("os.path", "exists", List.of(Parameter.required("path")),
+            arguments -> BooleanNode.valueOf(Files.exists(Path.of(arguments.get("path").asString())))),
+        new StandIn("tests.fixtures.force_failure", "kaboom", List.of(), arguments -> {
+          throw new ActivityFailedException("kaboom");
+        }));
   }
 }

@@ -3,12 +3,9 @@ package io.chaosfn.functions;
 import com.sun.net.httpserver.HttpServer;
 import io.chaosfn.notify.eventbridge.PutEventsStandIn;
 import io.chaosfn.store.dynamodb.DynamoDbTables;
+import io.chaosfn.testing.LoopbackServer;
 import io.chaosfn.trigger.Senders;
 import io.chaosfn.trigger.secretsmanager.SecretsManagerStandIn;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
@@ -50,16 +47,10 @@ final class LocalFunctions implements AutoCloseable {
     bucket = "experiments-" + instance;
     DynamoDbTables.create(dynamoDb, table);
     s3.createBucket(b -> b.bucket(bucket));
-    try {
-      health = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    health.createContext("/health", exchange -> {
+    health = LoopbackServer.start("/health", exchange -> {
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });
-    health.start();
   }
 
   /** A client of the DynamoDB the functions write to; {@link #table} is theirs. */

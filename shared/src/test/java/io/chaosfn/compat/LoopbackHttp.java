@@ -1,10 +1,8 @@
 package io.chaosfn.compat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
+import io.chaosfn.testing.LoopbackServer;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,12 +15,7 @@ final class LoopbackHttp implements AutoCloseable {
   private final HttpServer server;
 
   LoopbackHttp(int status) {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", exchange -> {
+    server = LoopbackServer.start("/", exchange -> {
       byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
       exchange.getRequestBody().readAllBytes();
       exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
@@ -31,7 +24,6 @@ final class LoopbackHttp implements AutoCloseable {
         out.write(body);
       }
     });
-    server.start();
   }
 
   /** The fixture's text with every example.com URL pointing here instead. */

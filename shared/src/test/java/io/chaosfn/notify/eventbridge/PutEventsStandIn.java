@@ -3,10 +3,8 @@ package io.chaosfn.notify.eventbridge;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.chaosfn.LocalClients;
+import io.chaosfn.testing.LoopbackServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,13 +35,7 @@ public final class PutEventsStandIn implements AutoCloseable {
   private PutEventsStandIn(int status, String answer) {
     this.status = status;
     this.answer = answer;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::answer);
-    server.start();
+    server = LoopbackServer.start("/", this::answer);
   }
 
   /** Accepts every entry. */

@@ -3,10 +3,8 @@ package io.chaosfn.trigger.secretsmanager;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.chaosfn.LocalClients;
+import io.chaosfn.testing.LoopbackServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,13 +29,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
 
   public SecretsManagerStandIn(String secretString) {
     this.secretString = secretString;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::answer);
-    server.start();
+    server = LoopbackServer.start("/", this::answer);
   }
 
   public URI endpoint() {

@@ -2,10 +2,8 @@ package io.chaosfn.trigger.schedule.scheduler;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.chaosfn.testing.LoopbackServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +35,7 @@ public final class SchedulerStandIn implements AutoCloseable {
   private volatile int failureStatus;
 
   public SchedulerStandIn() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext(PATH, this::handle);
-    server.start();
+    server = LoopbackServer.start(PATH, this::handle);
   }
 
   public URI endpoint() {
